@@ -1,0 +1,151 @@
+# Builds the vendored libzmq (deps/libzmq) as a static, position-independent library with
+# every transport and security mechanism this platform can have, and collects the static
+# archives the addon must link. Sets:
+#   ZMQ_NATIVE_LIBZMQ_TARGET     the ExternalProject target to depend on
+#   ZMQ_NATIVE_LIBZMQ_INCLUDE    libzmq's public headers
+#   ZMQ_NATIVE_LIBZMQ_LIBRARIES  libzmq.a followed by its static dependencies and system libraries
+# and writes the same facts to <prefix>/zmq-native-link.json for the node-gyp path.
+
+include(ExternalProject)
+find_package(PkgConfig QUIET)
+
+set(ZMQ_NATIVE_LIBZMQ_SOURCE "${CMAKE_CURRENT_LIST_DIR}/../deps/libzmq")
+get_filename_component(ZMQ_NATIVE_LIBZMQ_SOURCE "${ZMQ_NATIVE_LIBZMQ_SOURCE}" ABSOLUTE)
+
+find_program(NODE_EXECUTABLE NAMES node nodejs REQUIRED)
+execute_process(
+  COMMAND "${NODE_EXECUTABLE}" "${CMAKE_CURRENT_LIST_DIR}/../scripts/fetch-libzmq.js"
+  RESULT_VARIABLE fetch_result)
+if(NOT fetch_result EQUAL 0)
+  message(FATAL_ERROR "zmq-native: the libzmq source is missing (see the fetch-libzmq messages above)")
+endif()
+
+# A static dependency is used only when its archive exists: a shared one would make the
+# addon depend on a library the user's machine may not have.
+function(zmq_native_find_archive out)
+  set(found "")
+  foreach(name IN LISTS ARGN)
+    find_library(archive_${name}
+      NAMES "${CMAKE_STATIC_LIBRARY_PREFIX}${name}${CMAKE_STATIC_LIBRARY_SUFFIX}")
+    if(NOT archive_${name})
+      set(${out} "" PARENT_SCOPE)
+      return()
+    endif()
+    list(APPEND found "${archive_${name}}")
+  endforeach()
+  set(${out} "${found}" PARENT_SCOPE)
+endfunction()
+
+set(dependency_archives "")
+set(libzmq_options "")
+set(disabled_capabilities "")
+
+zmq_native_find_archive(sodium_archives sodium)
+if(sodium_archives)
+  list(APPEND libzmq_options -DWITH_LIBSODIUM=ON -DWITH_LIBSODIUM_STATIC=ON)
+  list(APPEND dependency_archives ${sodium_archives})
+else()
+  message(WARNING "zmq-native: no static libsodium found; CURVE uses libzmq's built-in tweetnacl instead (capability.curve stays true)")
+  list(APPEND libzmq_options -DWITH_LIBSODIUM=OFF)
+endif()
+
+set(pgm_package "")
+if(PKG_CONFIG_FOUND AND NOT WIN32)
+  foreach(candidate openpgm-5.3 openpgm-5.2)
+    pkg_check_modules(pgm_probe_${candidate} QUIET ${candidate})
+    if(pgm_probe_${candidate}_FOUND)
+      set(pgm_package ${candidate})
+      break()
+    endif()
+  endforeach()
+endif()
+zmq_native_find_archive(pgm_archives pgm)
+if(pgm_package AND pgm_archives)
+  list(APPEND libzmq_options -DWITH_OPENPGM=ON -DOPENPGM_PKGCONFIG_NAME=${pgm_package})
+  list(APPEND dependency_archives ${pgm_archives})
+else()
+  message(WARNING "zmq-native: OpenPGM (static libpgm and its pkg-config file) not found; the pgm:// and epgm:// transports are off (capability.pgm = false). On Debian: apt-get install libpgm-dev")
+  list(APPEND disabled_capabilities pgm)
+endif()
+
+find_package(norm QUIET)
+zmq_native_find_archive(norm_archives norm protokit)
+if(norm_FOUND AND norm_archives)
+  list(APPEND libzmq_options -DWITH_NORM=ON)
+  list(APPEND dependency_archives ${norm_archives})
+else()
+  message(WARNING "zmq-native: NORM (static libnorm and libprotokit) not found; the norm:// transport is off (capability.norm = false). On Debian: apt-get install libnorm-dev")
+  list(APPEND disabled_capabilities norm)
+endif()
+
+set(ZMQ_NATIVE_LIBZMQ_PREFIX "${CMAKE_BINARY_DIR}/libzmq-install")
+set(libzmq_archive
+  "${ZMQ_NATIVE_LIBZMQ_PREFIX}/lib/${CMAKE_STATIC_LIBRARY_PREFIX}zmq${CMAKE_STATIC_LIBRARY_SUFFIX}")
+
+ExternalProject_Add(libzmq_vendored
+  SOURCE_DIR "${ZMQ_NATIVE_LIBZMQ_SOURCE}"
+  BINARY_DIR "${CMAKE_BINARY_DIR}/libzmq-build"
+  INSTALL_DIR "${ZMQ_NATIVE_LIBZMQ_PREFIX}"
+  CMAKE_ARGS
+    -DCMAKE_BUILD_TYPE=Release
+    -DCMAKE_INSTALL_PREFIX=<INSTALL_DIR>
+    -DCMAKE_INSTALL_LIBDIR=lib
+    -DCMAKE_POSITION_INDEPENDENT_CODE=ON
+    -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}
+    -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}
+    -DCMAKE_OSX_ARCHITECTURES=${CMAKE_OSX_ARCHITECTURES}
+    -DBUILD_SHARED=OFF
+    -DBUILD_STATIC=ON
+    -DBUILD_TESTS=OFF
+    -DWITH_PERF_TOOL=OFF
+    -DWITH_DOCS=OFF
+    -DWITH_DOC=OFF
+    -DENABLE_CPACK=OFF
+    -DENABLE_PRECOMPILED=OFF
+    -DENABLE_DRAFTS=ON
+    -DENABLE_WS=ON
+    -DENABLE_CURVE=ON
+    # Static GnuTLS and libbsd would drag shared libraries into the addon: wss stays off,
+    # and libzmq's own strlcpy is used.
+    -DWITH_TLS=OFF
+    -DWITH_LIBBSD=OFF
+    -DZMQ_OUTPUT_BASENAME=zmq
+    ${libzmq_options}
+  BUILD_BYPRODUCTS "${libzmq_archive}"
+  UPDATE_COMMAND ""
+  USES_TERMINAL_BUILD ON)
+
+set(system_libraries "")
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+  set(system_libraries pthread rt m)
+elseif(APPLE)
+  set(system_libraries pthread m)
+elseif(WIN32)
+  set(system_libraries ws2_32 iphlpapi advapi32)
+endif()
+
+set(ZMQ_NATIVE_LIBZMQ_TARGET libzmq_vendored)
+set(ZMQ_NATIVE_LIBZMQ_INCLUDE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/include")
+set(ZMQ_NATIVE_LIBZMQ_LIBRARIES "${libzmq_archive}" ${dependency_archives} ${system_libraries})
+
+# For binding.gyp, which links the same archives (see scripts/libzmq-link.js).
+set(link_json "{\n  \"include\": \"${ZMQ_NATIVE_LIBZMQ_INCLUDE}\",\n  \"archives\": [")
+set(separator "")
+foreach(archive IN ITEMS "${libzmq_archive}" ${dependency_archives})
+  string(APPEND link_json "${separator}\n    \"${archive}\"")
+  set(separator ",")
+endforeach()
+string(APPEND link_json "\n  ],\n  \"system\": [")
+set(separator "")
+foreach(library IN LISTS system_libraries)
+  string(APPEND link_json "${separator}\"${library}\"")
+  set(separator ", ")
+endforeach()
+string(APPEND link_json "],\n  \"disabled\": [")
+set(separator "")
+foreach(capability IN LISTS disabled_capabilities)
+  string(APPEND link_json "${separator}\"${capability}\"")
+  set(separator ", ")
+endforeach()
+string(APPEND link_json "]\n}\n")
+file(WRITE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/zmq-native-link.json" "${link_json}")

@@ -1,0 +1,82 @@
+// Registers the addon: classes, the shared default context, libzmq facts, and the teardown
+// that closes what an environment (main thread or worker) leaves open.
+#include <napi.h>
+#include <zmq.h>
+
+#include <vector>
+
+#include "addon.h"
+#include "context.h"
+#include "errors.h"
+#include "socket.h"
+
+namespace zmqn {
+
+static Napi::Value Version(const Napi::CallbackInfo& info) {
+  int major, minor, patch;
+  zmq_version(&major, &minor, &patch);
+  return Napi::String::New(info.Env(), std::to_string(major) + "." + std::to_string(minor) +
+                                           "." + std::to_string(patch));
+}
+
+// has(name): zmq_has, libzmq's own answer about compiled-in capabilities.
+static Napi::Value Has(const Napi::CallbackInfo& info) {
+  const std::string name = info[0].As<Napi::String>().Utf8Value();
+  return Napi::Boolean::New(info.Env(), zmq_has(name.c_str()) != 0);
+}
+
+// curveKeyPair() → { publicKey, secretKey } as Z85 text.
+static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  char publicKey[41], secretKey[41];
+  if (zmq_curve_keypair(publicKey, secretKey) != 0) {
+    ThrowLastError(env);
+    return Napi::Value();
+  }
+  auto result = Napi::Object::New(env);
+  result.Set("publicKey", publicKey);
+  result.Set("secretKey", secretKey);
+  return result;
+}
+
+// Runs when the environment shuts down (process exit, worker termination), before wrapped
+// objects are finalized. Sockets the program left open are closed without lingering — it never
+// asked for their queues to be flushed — then owned contexts are terminated, bounded in time.
+static void Teardown(AddonData* data) {
+  data->tearingDown = true;
+  std::vector<Socket*> sockets(data->sockets.begin(), data->sockets.end());
+  for (Socket* socket : sockets) socket->Close(0);
+  std::vector<Context*> contexts(data->contexts.begin(), data->contexts.end());
+  data->contexts.clear();
+  for (Context* context : contexts) context->Teardown();
+  data->releases.Stop();
+  ReleaseSharedContext();
+}
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  auto* data = new AddonData();
+  env.SetInstanceData(data);
+  data->releases.Start(env);
+  env.AddCleanupHook(Teardown, data);
+
+  auto context = Context::Define(env);
+  auto socket = Socket::Define(env);
+  data->contextConstructor = Napi::Persistent(context);
+  data->socketConstructor = Napi::Persistent(socket);
+
+  exports.Set("Context", context);
+  exports.Set("Socket", socket);
+  exports.Set("context", context.New({Napi::Boolean::New(env, true)}));
+  exports.Set("version", Napi::Function::New<Version>(env, "version"));
+  exports.Set("has", Napi::Function::New<Has>(env, "has"));
+  exports.Set("curveKeyPair", Napi::Function::New<CurveKeyPair>(env, "curveKeyPair"));
+  return exports;
+}
+
+}  // namespace zmqn
+
+static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
+  return zmqn::Init(env, exports);
+}
+
+NODE_API_MODULE(zmq_native, InitModule)

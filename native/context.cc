@@ -1,0 +1,185 @@
+// A libzmq context: owned (created here, terminated by close()) or the process-wide shared one
+// that every environment (main thread, workers) uses by default, so inproc works across them.
+#include "context.h"
+
+#include <zmq.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "addon.h"
+#include "errors.h"
+
+namespace zmqn {
+
+// How long environment teardown waits for a context to flush lingering messages.
+constexpr int kTeardownWaitMs = 5000;
+
+namespace {
+std::mutex sharedMutex;
+void* sharedContext = nullptr;
+int sharedUsers = 0;
+}  // namespace
+
+void* AcquireSharedContext() {
+  std::lock_guard<std::mutex> lock(sharedMutex);
+  if (sharedContext == nullptr) sharedContext = zmq_ctx_new();
+  sharedUsers++;
+  return sharedContext;
+}
+
+void ReleaseSharedContext() {
+  void* last = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(sharedMutex);
+    if (--sharedUsers == 0) {
+      last = sharedContext;
+      sharedContext = nullptr;
+    }
+  }
+  if (last != nullptr) TerminateBounded(last, kTeardownWaitMs);
+}
+
+void TerminateBounded(void* context, int timeoutMs) {
+  struct State {
+    std::mutex mutex;
+    std::condition_variable done;
+    bool finished = false;
+  };
+  auto state = std::make_shared<State>();
+  std::thread([context, state]() {
+    zmq_ctx_term(context);
+    std::lock_guard<std::mutex> lock(state->mutex);
+    state->finished = true;
+    state->done.notify_all();
+  }).detach();
+
+  if (timeoutMs == 0) return;
+  std::unique_lock<std::mutex> lock(state->mutex);
+  if (timeoutMs < 0) {
+    state->done.wait(lock, [&] { return state->finished; });
+    return;
+  }
+  if (!state->done.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                            [&] { return state->finished; })) {
+    // Mimic process.emitWarning: the JS runtime is already gone at this point.
+    std::fprintf(stderr,
+                 "(zmq-native) WARNING: gave up waiting %d ms for queued ZeroMQ messages to be "
+                 "delivered at exit; close sockets (with a finite linger) or await "
+                 "context.close() to control this.\n",
+                 timeoutMs);
+  }
+}
+
+Napi::Function Context::Define(Napi::Env env) {
+  return DefineClass(env, "Context", {
+    InstanceMethod<&Context::GetOption>("getOption"),
+    InstanceMethod<&Context::SetOption>("setOption"),
+    InstanceMethod<&Context::Shutdown>("shutdown"),
+    InstanceMethod<&Context::Terminate>("terminate"),
+    InstanceAccessor<&Context::Shared>("shared"),
+  });
+}
+
+// new Context(shared?: boolean)
+Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {
+  auto env = info.Env();
+  shared_ = info.Length() > 0 && info[0].ToBoolean();
+  if (shared_) {
+    context_ = AcquireSharedContext();
+    // Given back in the environment's teardown (addon.cc), not by this wrapper.
+    return;
+  }
+  context_ = zmq_ctx_new();
+  if (context_ == nullptr) {
+    ThrowLastError(env);
+    return;
+  }
+  AddonData::Of(env)->contexts.insert(this);
+}
+
+Context::~Context() {
+  if (!shared_ && context_ != nullptr) {
+    // Collected without close(): its sockets are unreachable too and are being finalized
+    // around now, so termination finishes on its own; never block the collector for it.
+    AddonData::Of(Env())->contexts.erase(this);
+    TerminateBounded(context_, 0);
+  }
+}
+
+void Context::Teardown() {
+  if (shared_ || context_ == nullptr) return;
+  TerminateBounded(context_, kTeardownWaitMs);
+  context_ = nullptr;
+}
+
+Napi::Value Context::GetOption(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (context_ == nullptr) {
+    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  const int value = zmq_ctx_get(context_, info[0].As<Napi::Number>().Int32Value());
+  if (value < 0) {
+    ThrowLastError(env);
+    return Napi::Value();
+  }
+  return Napi::Number::New(env, value);
+}
+
+Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (context_ == nullptr) {
+    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  if (zmq_ctx_set(context_, info[0].As<Napi::Number>().Int32Value(),
+                  info[1].As<Napi::Number>().Int32Value()) != 0) {
+    ThrowLastError(env);
+  }
+  return env.Undefined();
+}
+
+// shutdown(): blocking operations on the context's sockets end with ETERM.
+Napi::Value Context::Shutdown(const Napi::CallbackInfo& info) {
+  if (context_ != nullptr) zmq_ctx_shutdown(context_);
+  return info.Env().Undefined();
+}
+
+// terminate() → Promise, resolved once zmq_ctx_term returns (it waits for the sockets'
+// linger on a libuv pool thread). lib/ closes the sockets with a bounded linger first.
+Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  auto deferred = Napi::Promise::Deferred::New(env);
+  if (shared_ || context_ == nullptr) {
+    deferred.Resolve(env.Undefined());
+    return deferred.Promise();
+  }
+  void* context = context_;
+  context_ = nullptr;
+  AddonData::Of(env)->contexts.erase(this);
+
+  class TermWorker : public Napi::AsyncWorker {
+   public:
+    TermWorker(Napi::Env env, void* context, Napi::Promise::Deferred deferred)
+        : Napi::AsyncWorker(env), context_(context), deferred_(deferred) {}
+    void Execute() override { zmq_ctx_term(context_); }
+    void OnOK() override { deferred_.Resolve(Env().Undefined()); }
+
+   private:
+    void* context_;
+    Napi::Promise::Deferred deferred_;
+  };
+  (new TermWorker(env, context, deferred))->Queue();
+  return deferred.Promise();
+}
+
+Napi::Value Context::Shared(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), shared_);
+}
+
+}  // namespace zmqn

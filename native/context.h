@@ -1,0 +1,41 @@
+// A libzmq context: owned (created here, terminated by close()) or the process-wide shared one
+// that every environment (main thread, workers) uses by default, so inproc works across them.
+#pragma once
+
+#include <napi.h>
+
+namespace zmqn {
+
+class Context : public Napi::ObjectWrap<Context> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+
+  explicit Context(const Napi::CallbackInfo& info);
+  ~Context() override;
+
+  void* Handle() const { return context_; }
+
+  // Environment teardown: terminate an owned context, waiting at most a bounded time.
+  void Teardown();
+
+ private:
+  Napi::Value GetOption(const Napi::CallbackInfo& info);
+  Napi::Value SetOption(const Napi::CallbackInfo& info);
+  Napi::Value Shutdown(const Napi::CallbackInfo& info);
+  Napi::Value Terminate(const Napi::CallbackInfo& info);
+  Napi::Value Shared(const Napi::CallbackInfo& info);
+
+  void* context_ = nullptr;
+  bool shared_ = false;
+};
+
+// The process-wide default context; each environment takes one use and gives it back at
+// teardown; the last one terminates it.
+void* AcquireSharedContext();
+void ReleaseSharedContext();
+
+// Terminates a context on a helper thread, waiting at most timeoutMs (forever when < 0, not
+// at all when 0), so that a context held open by lingering messages cannot hang process exit.
+void TerminateBounded(void* context, int timeoutMs);
+
+}  // namespace zmqn

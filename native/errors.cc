@@ -1,0 +1,62 @@
+// Turns libzmq failures into JS errors with code (errno name), errno and, for endpoints, address.
+#include "errors.h"
+
+#include <uv.h>
+#include <zmq.h>
+
+#include <cerrno>
+
+namespace zmqn {
+
+const char* ErrnoName(int error) {
+  // libzmq's own numbers, and the POSIX ones it redefines on platforms that lack them.
+  switch (error) {
+    case EFSM: return "EFSM";
+    case ENOCOMPATPROTO: return "ENOCOMPATPROTO";
+    case ETERM: return "ETERM";
+    case EMTHREAD: return "EMTHREAD";
+    default: break;
+  }
+#ifdef _WIN32
+  switch (error) {
+    case ENOTSUP: return "ENOTSUP";
+    case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+    case ENOBUFS: return "ENOBUFS";
+    case ENETDOWN: return "ENETDOWN";
+    case EADDRINUSE: return "EADDRINUSE";
+    case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
+    case ECONNREFUSED: return "ECONNREFUSED";
+    case EINPROGRESS: return "EINPROGRESS";
+    case ENOTSOCK: return "ENOTSOCK";
+    case EMSGSIZE: return "EMSGSIZE";
+    case EAFNOSUPPORT: return "EAFNOSUPPORT";
+    case ENETUNREACH: return "ENETUNREACH";
+    case ECONNABORTED: return "ECONNABORTED";
+    case ECONNRESET: return "ECONNRESET";
+    case ENOTCONN: return "ENOTCONN";
+    case ETIMEDOUT: return "ETIMEDOUT";
+    case EHOSTUNREACH: return "EHOSTUNREACH";
+    case ENETRESET: return "ENETRESET";
+    default: break;
+  }
+#endif
+  // libuv knows the platform's errno names; it takes them negated.
+  const char* name = uv_err_name(-error);
+  if (name != nullptr && name[0] == 'E') return name;
+  return "EUNKNOWN";
+}
+
+Napi::Error ZmqError(Napi::Env env, int error, const std::string& address) {
+  auto result = Napi::Error::New(env, zmq_strerror(error));
+  auto object = result.Value();
+  object.Set("code", ErrnoName(error));
+  object.Set("errno", Napi::Number::New(env, error));
+  if (!address.empty()) object.Set("address", address);
+  return result;
+}
+
+void ThrowLastError(Napi::Env env, const std::string& address) {
+  ZmqError(env, zmq_errno(), address).ThrowAsJavaScriptException();
+}
+
+}  // namespace zmqn

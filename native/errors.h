@@ -1,0 +1,19 @@
+// Turns libzmq failures into JS errors with code (errno name), errno and, for endpoints, address.
+#pragma once
+
+#include <napi.h>
+
+#include <string>
+
+namespace zmqn {
+
+// The errno name libzmq's error number stands for: "EAGAIN", "EFSM", "ETERM", ...
+const char* ErrnoName(int error);
+
+// An Error for libzmq's error number, with code, errno and, when given, address.
+Napi::Error ZmqError(Napi::Env env, int error, const std::string& address = "");
+
+// Throws ZmqError(zmq_errno()) as a JS exception; callers return at once afterwards.
+void ThrowLastError(Napi::Env env, const std::string& address = "");
+
+}  // namespace zmqn

@@ -1,0 +1,167 @@
+// Moves message bytes between JS values and libzmq messages: outgoing frames from strings and
+// binary views (large ones without copying), incoming frames as Buffers (large ones wrapping
+// libzmq's memory).
+#include "message.h"
+
+#include <cstring>
+
+namespace zmqn {
+
+struct BorrowedBuffer {
+  ReleaseQueue::Shared* shared;
+  napi_ref ref;
+};
+
+void ReleaseQueue::Start(Napi::Env env) {
+  shared_ = new Shared();
+  shared_->env = env;
+  shared_->async = new uv_async_t;
+  shared_->async->data = shared_;
+  uv_loop_t* loop = nullptr;
+  napi_get_uv_event_loop(env, &loop);
+  uv_async_init(loop, shared_->async, Drain);
+  // Waiting releases must not keep the process alive.
+  uv_unref(reinterpret_cast<uv_handle_t*>(shared_->async));
+}
+
+void ReleaseQueue::Drain(uv_async_t* handle) {
+  auto* shared = static_cast<Shared*>(handle->data);
+  std::vector<napi_ref> batch;
+  {
+    std::lock_guard<std::mutex> lock(shared->mutex);
+    batch.swap(shared->pending);
+  }
+  for (napi_ref ref : batch) napi_delete_reference(shared->env, ref);
+}
+
+void ReleaseQueue::Stop() {
+  if (shared_ == nullptr) return;
+  uv_async_t* async = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    shared_->stopped = true;
+    async = shared_->async;
+    shared_->async = nullptr;
+  }
+  async->data = shared_;
+  Drain(async);
+  uv_close(reinterpret_cast<uv_handle_t*>(async),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
+  // shared_ itself is leaked on purpose: buffers still inside libzmq will report back to it
+  // after this environment is gone; it is a few bytes once per environment.
+  shared_ = nullptr;
+}
+
+// libzmq's free function for borrowed buffers: runs on whichever thread drops the message.
+static void ReturnBorrowed(void* /*data*/, void* hint) {
+  auto* borrowed = static_cast<BorrowedBuffer*>(hint);
+  {
+    std::lock_guard<std::mutex> lock(borrowed->shared->mutex);
+    if (!borrowed->shared->stopped) {
+      borrowed->shared->pending.push_back(borrowed->ref);
+      uv_async_send(borrowed->shared->async);
+    }
+  }
+  delete borrowed;
+}
+
+int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data,
+                     size_t length, zmq_msg_t* msg) {
+  if (length < kZeroCopyThreshold || releases.shared_ == nullptr) {
+    if (zmq_msg_init_size(msg, length) != 0) return -1;
+    if (length > 0) std::memcpy(zmq_msg_data(msg), data, length);
+    return 0;
+  }
+  napi_ref ref = nullptr;
+  napi_create_reference(env, holder, 1, &ref);
+  auto* borrowed = new BorrowedBuffer{releases.shared_, ref};
+  return zmq_msg_init_data(msg, data, length, ReturnBorrowed, borrowed);
+}
+
+FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
+  napi_valuetype type;
+  napi_typeof(env, value, &type);
+  if (type == napi_string) {
+    size_t length = 0;
+    napi_get_value_string_utf8(env, value, nullptr, 0, &length);
+    zmq_msg_init_size(msg, length);
+    // N-API always writes a terminating NUL: give it room, then drop it.
+    if (length > 0) {
+      if (length < 256) {
+        char scratch[256];
+        napi_get_value_string_utf8(env, value, scratch, sizeof scratch, &length);
+        std::memcpy(zmq_msg_data(msg), scratch, length);
+      } else {
+        std::vector<char> scratch(length + 1);
+        napi_get_value_string_utf8(env, value, scratch.data(), scratch.size(), &length);
+        std::memcpy(zmq_msg_data(msg), scratch.data(), length);
+      }
+    }
+    return FrameStatus::Ok;
+  }
+  if (type == napi_null || type == napi_undefined) {
+    zmq_msg_init(msg);
+    return FrameStatus::Ok;
+  }
+  if (type != napi_object) return FrameStatus::Unsupported;
+
+  bool is = false;
+  napi_is_typedarray(env, value, &is);
+  if (is) {
+    napi_typedarray_type elementType;
+    size_t count = 0, offset = 0;
+    void* data = nullptr;
+    napi_value arrayBuffer;
+    napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset);
+    size_t elementSize = 1;
+    switch (elementType) {
+      case napi_int16_array: case napi_uint16_array: elementSize = 2; break;
+      case napi_int32_array: case napi_uint32_array: case napi_float32_array: elementSize = 4; break;
+      case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elementSize = 8; break;
+      default: break;
+    }
+    InitBytes(env, releases, value, data, count * elementSize, msg);
+    return FrameStatus::Ok;
+  }
+  napi_is_dataview(env, value, &is);
+  if (is) {
+    size_t length = 0, offset = 0;
+    void* data = nullptr;
+    napi_value arrayBuffer;
+    napi_get_dataview_info(env, value, &length, &data, &arrayBuffer, &offset);
+    InitBytes(env, releases, value, data, length, msg);
+    return FrameStatus::Ok;
+  }
+  napi_is_arraybuffer(env, value, &is);
+  if (is) {
+    size_t length = 0;
+    void* data = nullptr;
+    napi_get_arraybuffer_info(env, value, &data, &length);
+    InitBytes(env, releases, value, data, length, msg);
+    return FrameStatus::Ok;
+  }
+  return FrameStatus::Unsupported;
+}
+
+Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg) {
+  const size_t length = zmq_msg_size(msg);
+  if (length < kZeroCopyThreshold) {
+    auto buffer = Napi::Buffer<uint8_t>::Copy(env, static_cast<uint8_t*>(zmq_msg_data(msg)), length);
+    zmq_msg_close(msg);
+    return buffer;
+  }
+  // Hand libzmq's memory to JS; the message is closed when the Buffer is collected.
+  auto* owned = new zmq_msg_t;
+  zmq_msg_init(owned);
+  zmq_msg_move(owned, msg);
+  zmq_msg_close(msg);
+  return Napi::Buffer<uint8_t>::New(
+      env, static_cast<uint8_t*>(zmq_msg_data(owned)), length,
+      [](Napi::Env, uint8_t*, zmq_msg_t* held) {
+        zmq_msg_close(held);
+        delete held;
+      },
+      owned);
+}
+
+}  // namespace zmqn

@@ -1,0 +1,55 @@
+// Moves message bytes between JS values and libzmq messages: outgoing frames from strings and
+// binary views (large ones without copying), incoming frames as Buffers (large ones wrapping
+// libzmq's memory).
+#pragma once
+
+#include <napi.h>
+#include <uv.h>
+#include <zmq.h>
+
+#include <mutex>
+#include <vector>
+
+namespace zmqn {
+
+// Frames at least this large travel without copying, in both directions.
+constexpr size_t kZeroCopyThreshold = 8192;
+
+// References to JS buffers whose bytes libzmq borrowed. libzmq lets go of them on its I/O
+// threads; the references may only be deleted on the JS thread, so they queue here and a
+// uv_async handle drains them there.
+class ReleaseQueue {
+ public:
+  void Start(Napi::Env env);
+  // JS thread, at environment teardown. Later releases from libzmq are dropped (the
+  // references die with the environment).
+  void Stop();
+
+ private:
+  struct Shared {
+    std::mutex mutex;
+    std::vector<napi_ref> pending;
+    bool stopped = false;
+    uv_async_t* async = nullptr;
+    napi_env env = nullptr;
+  };
+  static void Drain(uv_async_t* handle);
+
+  // Shared with libzmq's threads; outlives this queue until the last borrowed buffer returns.
+  Shared* shared_ = nullptr;
+
+  friend struct BorrowedBuffer;
+  friend int InitBytes(Napi::Env, ReleaseQueue&, napi_value, void*, size_t, zmq_msg_t*);
+};
+
+// Result of preparing an outgoing frame.
+enum class FrameStatus { Ok, Unsupported };
+
+// Fills msg with value's bytes: null/undefined (empty), string (UTF-8), any TypedArray,
+// DataView or ArrayBuffer. Anything else is Unsupported, for the caller to report.
+FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
+
+// A Buffer holding the frame's bytes; takes ownership of msg's content.
+Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);
+
+}  // namespace zmqn

@@ -1,0 +1,49 @@
+// Watches a libzmq socket's ZMQ_FD from libuv's loop and calls back on the JS thread.
+#include "poller.h"
+
+namespace zmqn {
+
+Poller::~Poller() { Close(); }
+
+int Poller::Init(uv_loop_t* loop, uv_os_sock_t fd, std::function<void()> onReady) {
+  onReady_ = std::move(onReady);
+  handle_ = new uv_poll_t;
+  int result = uv_poll_init_socket(loop, handle_, fd);
+  if (result != 0) {
+    delete handle_;
+    handle_ = nullptr;
+    return result;
+  }
+  handle_->data = this;
+  return 0;
+}
+
+void Poller::Start() {
+  if (active_ || handle_ == nullptr) return;
+  active_ = true;
+  uv_poll_start(handle_, UV_READABLE, OnPoll);
+}
+
+void Poller::Stop() {
+  if (!active_ || handle_ == nullptr) return;
+  active_ = false;
+  uv_poll_stop(handle_);
+}
+
+void Poller::Close() {
+  if (handle_ == nullptr) return;
+  Stop();
+  handle_->data = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(handle_),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_poll_t*>(handle); });
+  handle_ = nullptr;
+}
+
+void Poller::OnPoll(uv_poll_t* handle, int /*status*/, int /*events*/) {
+  // Errors from the descriptor also mean "look at the socket": the owner's next libzmq call
+  // reports what is wrong.
+  auto* self = static_cast<Poller*>(handle->data);
+  if (self != nullptr && self->active_) self->onReady_();
+}
+
+}  // namespace zmqn

@@ -1,0 +1,37 @@
+// Watches a libzmq socket's ZMQ_FD from libuv's loop and calls back on the JS thread.
+// ZMQ_FD is edge-triggered in meaning: it signals that ZMQ_EVENTS may have changed, so the
+// owner must read ZMQ_EVENTS (or try its operations) after every wake-up and operation.
+#pragma once
+
+#include <uv.h>
+
+#include <functional>
+
+namespace zmqn {
+
+class Poller {
+ public:
+  Poller() = default;
+  Poller(const Poller&) = delete;
+  Poller& operator=(const Poller&) = delete;
+  ~Poller();
+
+  // Returns a libuv error code (0 on success).
+  int Init(uv_loop_t* loop, uv_os_sock_t fd, std::function<void()> onReady);
+  void Start();
+  void Stop();
+  // Releases the handle; safe to call more than once. The handle's memory is freed by libuv's
+  // close callback, so the Poller itself may go away at once.
+  void Close();
+
+  bool Active() const { return active_; }
+
+ private:
+  static void OnPoll(uv_poll_t* handle, int status, int events);
+
+  uv_poll_t* handle_ = nullptr;
+  std::function<void()> onReady_;
+  bool active_ = false;
+};
+
+}  // namespace zmqn

@@ -1,0 +1,457 @@
+// One libzmq socket: endpoints, options, non-blocking send and receive, and readiness
+// notification. Every method runs on the JS thread. Queueing, timeouts and promises live in
+// lib/socket.ts.
+#include "socket.h"
+
+#include <zmq.h>
+
+#include <string>
+#include <vector>
+
+#include "addon.h"
+#include "context.h"
+#include "errors.h"
+#include "message.h"
+
+namespace zmqn {
+
+Napi::Function Socket::Define(Napi::Env env) {
+  return DefineClass(env, "Socket", {
+    InstanceMethod<&Socket::Close>("close"),
+    InstanceMethod<&Socket::Bind>("bind"),
+    InstanceMethod<&Socket::Unbind>("unbind"),
+    InstanceMethod<&Socket::Connect>("connect"),
+    InstanceMethod<&Socket::Disconnect>("disconnect"),
+    InstanceMethod<&Socket::GetInt32>("getInt32"),
+    InstanceMethod<&Socket::SetInt32>("setInt32"),
+    InstanceMethod<&Socket::GetInt64>("getInt64"),
+    InstanceMethod<&Socket::SetInt64>("setInt64"),
+    InstanceMethod<&Socket::GetUint64>("getUint64"),
+    InstanceMethod<&Socket::SetUint64>("setUint64"),
+    InstanceMethod<&Socket::GetBytes>("getBytes"),
+    InstanceMethod<&Socket::SetBytes>("setBytes"),
+    InstanceMethod<&Socket::Join>("join"),
+    InstanceMethod<&Socket::Leave>("leave"),
+    InstanceMethod<&Socket::Events>("events"),
+    InstanceMethod<&Socket::Send>("send"),
+    InstanceMethod<&Socket::SendMany>("sendMany"),
+    InstanceMethod<&Socket::SendRouted>("sendRouted"),
+    InstanceMethod<&Socket::Receive>("receive"),
+    InstanceMethod<&Socket::ReceiveMany>("receiveMany"),
+    InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
+    InstanceMethod<&Socket::Watch>("watch"),
+    InstanceMethod<&Socket::Unwatch>("unwatch"),
+    InstanceAccessor<&Socket::Closed>("closed"),
+  });
+}
+
+// new Socket(context, type, onReady): onReady is called (with no arguments) whenever the
+// socket may have become readable or writable while watched.
+Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) {
+  auto env = info.Env();
+  data_ = AddonData::Of(env);
+  auto* context = Context::Unwrap(info[0].As<Napi::Object>());
+  const int type = info[1].As<Napi::Number>().Int32Value();
+  onReady_ = Napi::Persistent(info[2].As<Napi::Function>());
+
+  if (context == nullptr || context->Handle() == nullptr) {
+    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    return;
+  }
+  socket_ = zmq_socket(context->Handle(), type);
+  if (socket_ == nullptr) {
+    ThrowLastError(env);
+    return;
+  }
+
+  uv_os_sock_t fd;
+  size_t length = sizeof fd;
+  if (zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) != 0) {
+    ThrowLastError(env);
+    zmq_close(socket_);
+    socket_ = nullptr;
+    return;
+  }
+  uv_loop_t* loop = nullptr;
+  napi_get_uv_event_loop(env, &loop);
+  int status = poller_.Init(loop, fd, [this]() {
+    Napi::HandleScope scope(Env());
+    onReady_.MakeCallback(Value(), {});
+  });
+  if (status != 0) {
+    Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
+    zmq_close(socket_);
+    socket_ = nullptr;
+    return;
+  }
+  data_->sockets.insert(this);
+}
+
+Socket::~Socket() { Close(); }
+
+void Socket::StopWatching() {
+  poller_.Stop();
+  if (watching_) {
+    watching_ = false;
+    Unref();
+  }
+}
+
+void Socket::Close(int linger) {
+  if (socket_ == nullptr) return;
+  if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
+  StopWatching();
+  poller_.Close();
+  zmq_close(socket_);
+  socket_ = nullptr;
+  data_->sockets.erase(this);
+}
+
+bool Socket::EnsureOpen(Napi::Env env) {
+  if (socket_ != nullptr) return true;
+  ZmqError(env, ENOTSOCK).ThrowAsJavaScriptException();
+  return false;
+}
+
+Napi::Value Socket::Close(const Napi::CallbackInfo& info) {
+  Close();
+  return info.Env().Undefined();
+}
+
+Napi::Value Socket::Closed(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), socket_ == nullptr);
+}
+
+// bind, unbind, connect, disconnect: one shape, one libzmq call each.
+template <int (*Call)(void*, const char*)>
+static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& address) {
+  const std::string endpoint = address.As<Napi::String>().Utf8Value();
+  if (Call(socket, endpoint.c_str()) != 0) {
+    ThrowLastError(env, endpoint);
+    return Napi::Value();
+  }
+  return env.Undefined();
+}
+
+Napi::Value Socket::Bind(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_bind>(info.Env(), socket_, info[0]);
+}
+
+Napi::Value Socket::Unbind(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_unbind>(info.Env(), socket_, info[0]);
+}
+
+Napi::Value Socket::Connect(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_connect>(info.Env(), socket_, info[0]);
+}
+
+Napi::Value Socket::Disconnect(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_disconnect>(info.Env(), socket_, info[0]);
+}
+
+template <typename T>
+static bool GetOption(Napi::Env env, void* socket, int option, T& value) {
+  size_t length = sizeof value;
+  if (zmq_getsockopt(socket, option, &value, &length) == 0) return true;
+  ThrowLastError(env);
+  return false;
+}
+
+template <typename T>
+static bool SetOption(Napi::Env env, void* socket, int option, const T& value) {
+  if (zmq_setsockopt(socket, option, &value, sizeof value) == 0) return true;
+  ThrowLastError(env);
+  return false;
+}
+
+Napi::Value Socket::GetInt32(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  int value = 0;
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  return Napi::Number::New(info.Env(), value);
+}
+
+Napi::Value Socket::SetInt32(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  const int value = info[1].As<Napi::Number>().Int32Value();
+  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
+  return info.Env().Undefined();
+}
+
+Napi::Value Socket::GetInt64(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  int64_t value = 0;
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  return Napi::Number::New(info.Env(), static_cast<double>(value));
+}
+
+Napi::Value Socket::SetInt64(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  const int64_t value = info[1].As<Napi::Number>().Int64Value();
+  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
+  return info.Env().Undefined();
+}
+
+Napi::Value Socket::GetUint64(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  uint64_t value = 0;
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  return Napi::Number::New(info.Env(), static_cast<double>(value));
+}
+
+Napi::Value Socket::SetUint64(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  const uint64_t value = static_cast<uint64_t>(info[1].As<Napi::Number>().Int64Value());
+  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
+  return info.Env().Undefined();
+}
+
+// Byte-valued options come back as a Buffer (routing ids, CURVE keys) — lib/ decides whether
+// an option is text.
+Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  char value[1024];
+  size_t length = sizeof value;
+  if (zmq_getsockopt(socket_, info[0].As<Napi::Number>().Int32Value(), value, &length) != 0) {
+    ThrowLastError(env);
+    return Napi::Value();
+  }
+  return Napi::Buffer<char>::Copy(env, value, length);
+}
+
+// setBytes(option, value): value is a string, a Buffer or null (an empty value).
+Napi::Value Socket::SetBytes(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const int option = info[0].As<Napi::Number>().Int32Value();
+  int result;
+  if (info[1].IsString()) {
+    const std::string value = info[1].As<Napi::String>().Utf8Value();
+    result = zmq_setsockopt(socket_, option, value.data(), value.size());
+  } else if (info[1].IsBuffer()) {
+    auto value = info[1].As<Napi::Buffer<char>>();
+    result = zmq_setsockopt(socket_, option, value.Data(), value.Length());
+  } else {
+    result = zmq_setsockopt(socket_, option, nullptr, 0);
+  }
+  if (result != 0) ThrowLastError(env);
+  return env.Undefined();
+}
+
+Napi::Value Socket::Join(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_join>(info.Env(), socket_, info[0]);
+}
+
+Napi::Value Socket::Leave(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return Endpoint<zmq_leave>(info.Env(), socket_, info[0]);
+}
+
+Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  int events = 0;
+  if (!GetOption(info.Env(), socket_, ZMQ_EVENTS, events)) return Napi::Value();
+  return Napi::Number::New(info.Env(), events);
+}
+
+int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
+  bool isArray = false;
+  napi_is_array(env, message, &isArray);
+  uint32_t count = 1;
+  if (isArray) napi_get_array_length(env, message, &count);
+  if (count == 0) return -1;
+
+  // Prepare every frame before sending any, so a bad frame never leaves half a message.
+  zmq_msg_t inline_frames[4];
+  std::vector<zmq_msg_t> more_frames;
+  zmq_msg_t* frames = inline_frames;
+  if (count > 4) {
+    more_frames.resize(count);
+    frames = more_frames.data();
+  }
+  for (uint32_t i = 0; i < count; i++) {
+    napi_value frame = message;
+    if (isArray) napi_get_element(env, message, i, &frame);
+    if (InitFrame(env, data_->releases, frame, &frames[i]) != FrameStatus::Ok) {
+      for (uint32_t j = 0; j < i; j++) zmq_msg_close(&frames[j]);
+      return -1;
+    }
+  }
+
+  for (uint32_t i = 0; i < count; i++) {
+    const int more = i + 1 < count ? ZMQ_SNDMORE : 0;
+    if (zmq_msg_send(&frames[i], socket_, flags | more | ZMQ_DONTWAIT) < 0) {
+      const int error = zmq_errno();
+      for (uint32_t j = i; j < count; j++) zmq_msg_close(&frames[j]);
+      // Once the first frame is queued the rest of a multipart message is always accepted,
+      // so EAGAIN can only mean "nothing was sent".
+      if (error == EAGAIN && i == 0) return 0;
+      ZmqError(env, error).ThrowAsJavaScriptException();
+      return -2;
+    }
+  }
+  return 1;
+}
+
+// send(message, flags?) → 1 sent, 0 would block, -1 unsupported frame type.
+Napi::Value Socket::Send(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const int flags = info.Length() > 1 ? info[1].As<Napi::Number>().Int32Value() : 0;
+  const int result = SendMessage(env, info[0], flags);
+  if (result == -2) return Napi::Value();
+  return Napi::Number::New(env, result);
+}
+
+// sendMany(messages, start) → how many of messages[start..] were queued before the socket
+// would block; -1 - index when messages[index] holds an unsupported frame.
+Napi::Value Socket::SendMany(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  auto messages = info[0].As<Napi::Array>();
+  const uint32_t start = info[1].As<Napi::Number>().Uint32Value();
+  const uint32_t count = messages.Length();
+  uint32_t sent = start;
+  for (; sent < count; sent++) {
+    const int result = SendMessage(env, messages.Get(sent), 0);
+    if (result == 1) continue;
+    if (result == 0) break;
+    if (result == -1) return Napi::Number::New(env, -1.0 - sent);
+    return Napi::Value();
+  }
+  return Napi::Number::New(env, sent - start);
+}
+
+// sendRouted(frame, routingId, group): draft single-frame sockets; routingId 0 and an empty
+// group mean "not set".
+Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  zmq_msg_t msg;
+  if (InitFrame(env, data_->releases, info[0], &msg) != FrameStatus::Ok) return Napi::Number::New(env, -1);
+  const uint32_t routingId = info[1].As<Napi::Number>().Uint32Value();
+  if (routingId != 0 && zmq_msg_set_routing_id(&msg, routingId) != 0) {
+    zmq_msg_close(&msg);
+    ThrowLastError(env);
+    return Napi::Value();
+  }
+  if (info[2].IsString()) {
+    const std::string group = info[2].As<Napi::String>().Utf8Value();
+    if (!group.empty() && zmq_msg_set_group(&msg, group.c_str()) != 0) {
+      zmq_msg_close(&msg);
+      ThrowLastError(env);
+      return Napi::Value();
+    }
+  }
+  if (zmq_msg_send(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+    const int error = zmq_errno();
+    zmq_msg_close(&msg);
+    if (error == EAGAIN) return Napi::Number::New(env, 0);
+    ZmqError(env, error).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  return Napi::Number::New(env, 1);
+}
+
+Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
+  wouldBlock = false;
+  Napi::Array frames;
+  uint32_t index = 0;
+  for (;;) {
+    zmq_msg_t msg;
+    zmq_msg_init(&msg);
+    if (zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+      const int error = zmq_errno();
+      zmq_msg_close(&msg);
+      // The parts of a multipart message arrive together: EAGAIN only before the first.
+      if (error == EAGAIN && index == 0) {
+        wouldBlock = true;
+        return env.Undefined();
+      }
+      ZmqError(env, error).ThrowAsJavaScriptException();
+      return Napi::Value();
+    }
+    const bool more = zmq_msg_more(&msg);
+    if (index == 0) frames = Napi::Array::New(env, more ? 2 : 1);
+    frames.Set(index++, FrameToBuffer(env, &msg));
+    if (!more) return frames;
+  }
+}
+
+// receive() → Buffer[] or undefined when nothing is ready.
+Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  bool wouldBlock;
+  return ReceiveMessage(env, wouldBlock);
+}
+
+// receiveMany(max) → up to max messages that are ready now (possibly none).
+Napi::Value Socket::ReceiveMany(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const uint32_t max = info[0].As<Napi::Number>().Uint32Value();
+  auto messages = Napi::Array::New(env);
+  for (uint32_t i = 0; i < max; i++) {
+    bool wouldBlock;
+    auto message = ReceiveMessage(env, wouldBlock);
+    if (message.IsEmpty()) {
+      // An error after some messages: hand over what arrived; the error repeats next time.
+      if (i > 0) {
+        env.GetAndClearPendingException();
+        break;
+      }
+      return Napi::Value();
+    }
+    if (wouldBlock) break;
+    messages.Set(i, message);
+  }
+  return messages;
+}
+
+// receiveRouted() → [frame, routingId, group] or undefined: draft single-frame sockets.
+Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  zmq_msg_t msg;
+  zmq_msg_init(&msg);
+  if (zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+    const int error = zmq_errno();
+    zmq_msg_close(&msg);
+    if (error == EAGAIN) return env.Undefined();
+    ZmqError(env, error).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  const uint32_t routingId = zmq_msg_routing_id(&msg);
+  const char* group = zmq_msg_group(&msg);
+  auto result = Napi::Array::New(env, 3);
+  result.Set(1u, Napi::Number::New(env, routingId));
+  result.Set(2u, group != nullptr ? Napi::String::New(env, group) : env.Undefined());
+  result.Set(0u, FrameToBuffer(env, &msg));
+  return result;
+}
+
+// watch(): call onReady when the socket may be ready. Holds the JS object alive meanwhile,
+// so a socket with pending operations is never collected.
+Napi::Value Socket::Watch(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  if (!watching_) {
+    watching_ = true;
+    Ref();
+  }
+  poller_.Start();
+  return info.Env().Undefined();
+}
+
+Napi::Value Socket::Unwatch(const Napi::CallbackInfo& info) {
+  StopWatching();
+  return info.Env().Undefined();
+}
+
+}  // namespace zmqn

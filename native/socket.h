@@ -1,0 +1,71 @@
+// One libzmq socket: endpoints, options, non-blocking send and receive, and readiness
+// notification. Queueing, timeouts and promises live in lib/socket.ts.
+#pragma once
+
+#include <napi.h>
+
+#include "poller.h"
+
+namespace zmqn {
+
+struct AddonData;
+
+class Socket : public Napi::ObjectWrap<Socket> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+
+  explicit Socket(const Napi::CallbackInfo& info);
+  ~Socket() override;
+
+  // Closes the socket, giving queued messages `linger` ms when >= 0 (the socket's own linger
+  // setting otherwise). Used by close() and at environment teardown.
+  void Close(int linger = -2);
+
+ private:
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value Bind(const Napi::CallbackInfo& info);
+  Napi::Value Unbind(const Napi::CallbackInfo& info);
+  Napi::Value Connect(const Napi::CallbackInfo& info);
+  Napi::Value Disconnect(const Napi::CallbackInfo& info);
+
+  Napi::Value GetInt32(const Napi::CallbackInfo& info);
+  Napi::Value SetInt32(const Napi::CallbackInfo& info);
+  Napi::Value GetInt64(const Napi::CallbackInfo& info);
+  Napi::Value SetInt64(const Napi::CallbackInfo& info);
+  Napi::Value GetUint64(const Napi::CallbackInfo& info);
+  Napi::Value SetUint64(const Napi::CallbackInfo& info);
+  Napi::Value GetBytes(const Napi::CallbackInfo& info);
+  Napi::Value SetBytes(const Napi::CallbackInfo& info);
+  Napi::Value Join(const Napi::CallbackInfo& info);
+  Napi::Value Leave(const Napi::CallbackInfo& info);
+
+  Napi::Value Events(const Napi::CallbackInfo& info);
+  Napi::Value Send(const Napi::CallbackInfo& info);
+  Napi::Value SendMany(const Napi::CallbackInfo& info);
+  Napi::Value SendRouted(const Napi::CallbackInfo& info);
+  Napi::Value Receive(const Napi::CallbackInfo& info);
+  Napi::Value ReceiveMany(const Napi::CallbackInfo& info);
+  Napi::Value ReceiveRouted(const Napi::CallbackInfo& info);
+
+  Napi::Value Watch(const Napi::CallbackInfo& info);
+  Napi::Value Unwatch(const Napi::CallbackInfo& info);
+  Napi::Value Closed(const Napi::CallbackInfo& info);
+
+  // Sends one message (a frame or an array of frames) without blocking.
+  // 1: queued; 0: would block (EAGAIN, nothing sent); -1: a frame of an unsupported type;
+  // -2: libzmq error (JS exception pending).
+  int SendMessage(Napi::Env env, napi_value message, int flags);
+  // Receives one whole message as an array of Buffers; undefined when none is ready, empty
+  // value with a pending exception on error.
+  Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
+  bool EnsureOpen(Napi::Env env);
+  void StopWatching();
+
+  void* socket_ = nullptr;
+  AddonData* data_ = nullptr;
+  Poller poller_;
+  Napi::FunctionReference onReady_;
+  bool watching_ = false;
+};
+
+}  // namespace zmqn
