@@ -81,6 +81,17 @@ endif()
 set(ZMQ_NATIVE_LIBZMQ_PREFIX "${CMAKE_BINARY_DIR}/libzmq-install")
 set(libzmq_archive
   "${ZMQ_NATIVE_LIBZMQ_PREFIX}/lib/${CMAKE_STATIC_LIBRARY_PREFIX}zmq${CMAKE_STATIC_LIBRARY_SUFFIX}")
+set(libzmq_byproducts "${libzmq_archive}")
+
+if(MSVC)
+  # The static C runtime (/MT), as node-gyp's Release builds use, for libzmq and the addon
+  # alike: mixing runtimes does not link, and /MT needs no Visual C++ redistributable.
+  set(CMAKE_MSVC_RUNTIME_LIBRARY MultiThreaded)
+  list(APPEND libzmq_options -DCMAKE_POLICY_DEFAULT_CMP0091=NEW -DCMAKE_MSVC_RUNTIME_LIBRARY=MultiThreaded)
+  # libzmq names its MSVC archive libzmq[-<toolset>]-mt-s-<version>.lib: a step below copies
+  # it to the plain name the rest of the build uses.
+  set(libzmq_byproducts "")
+endif()
 
 ExternalProject_Add(libzmq_vendored
   SOURCE_DIR "${ZMQ_NATIVE_LIBZMQ_SOURCE}"
@@ -111,9 +122,17 @@ ExternalProject_Add(libzmq_vendored
     -DWITH_LIBBSD=OFF
     -DZMQ_OUTPUT_BASENAME=zmq
     ${libzmq_options}
-  BUILD_BYPRODUCTS "${libzmq_archive}"
+  BUILD_BYPRODUCTS ${libzmq_byproducts}
   UPDATE_COMMAND ""
   USES_TERMINAL_BUILD ON)
+
+if(MSVC)
+  ExternalProject_Add_Step(libzmq_vendored plain_name
+    COMMAND "${CMAKE_COMMAND}" "-Dlibrary_dir=<INSTALL_DIR>/lib" "-Dplain=${libzmq_archive}"
+      -P "${CMAKE_CURRENT_LIST_DIR}/msvc-libzmq-name.cmake"
+    DEPENDEES install
+    BYPRODUCTS "${libzmq_archive}")
+endif()
 
 set(system_libraries "")
 if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
