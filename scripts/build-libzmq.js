@@ -68,6 +68,12 @@ function checkToolchain() {
       missing.push(`a C++ compiler (${installHint("compiler")})`)
     }
   }
+  // binding.gyp compiles against node-addon-api's headers.
+  try {
+    require.resolve("node-addon-api", {paths: [root]})
+  } catch {
+    missing.push("the node-addon-api headers (npm install node-addon-api)")
+  }
   if (missing.length) {
     fail(
       [
