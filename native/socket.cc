@@ -65,9 +65,9 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   }
 
   uv_os_sock_t fd;
-  size_t length = sizeof fd;
-  if (zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) != 0) {
+  if (!ReadinessDescriptor(fd)) {
     ThrowLastError(env);
+    if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
     zmq_close(socket_);
     socket_ = nullptr;
     return;
@@ -75,6 +75,11 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
   int status = poller_.Init(loop, fd, [this]() {
+    if (threadSafePoller_ != nullptr) {
+      // Consume the poller's signal; the socket's state is read by the operations that follow.
+      zmq_poller_event_t event;
+      zmq_poller_wait_all(threadSafePoller_, &event, 1, 0);
+    }
     Napi::HandleScope scope(Env());
     onReady_.MakeCallback(Value(), {});
   });
@@ -89,6 +94,25 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
 
 Socket::~Socket() { Close(); }
 
+// Ordinary sockets expose ZMQ_FD. Thread-safe (draft) sockets have none: a zmq_poller watching
+// the socket provides one instead.
+bool Socket::ReadinessDescriptor(uv_os_sock_t& fd) {
+  int threadSafe = 0;
+  size_t length = sizeof threadSafe;
+  if (zmq_getsockopt(socket_, ZMQ_THREAD_SAFE, &threadSafe, &length) != 0) return false;
+  if (!threadSafe) {
+    length = sizeof fd;
+    return zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) == 0;
+  }
+  threadSafePoller_ = zmq_poller_new();
+  if (threadSafePoller_ == nullptr) return false;
+  if (zmq_poller_add(threadSafePoller_, socket_, nullptr, ZMQ_POLLIN | ZMQ_POLLOUT) != 0) return false;
+  zmq_fd_t pollerFd;
+  if (zmq_poller_fd(threadSafePoller_, &pollerFd) != 0) return false;
+  fd = pollerFd;
+  return true;
+}
+
 void Socket::StopWatching() {
   poller_.Stop();
   if (watching_) {
@@ -102,6 +126,7 @@ void Socket::Close(int linger) {
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();
   poller_.Close();
+  if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
   zmq_close(socket_);
   socket_ = nullptr;
   data_->sockets.erase(this);
@@ -109,7 +134,9 @@ void Socket::Close(int linger) {
 
 bool Socket::EnsureOpen(Napi::Env env) {
   if (socket_ != nullptr) return true;
-  ZmqError(env, ENOTSOCK).ThrowAsJavaScriptException();
+  auto error = ZmqError(env, EBADF);
+  error.Set("message", "Socket is closed");
+  error.ThrowAsJavaScriptException();
   return false;
 }
 

@@ -4,6 +4,8 @@
 
 #include <napi.h>
 
+#include <uv.h>
+
 #include "poller.h"
 
 namespace zmqn {
@@ -59,11 +61,13 @@ class Socket : public Napi::ObjectWrap<Socket> {
   // value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
   bool EnsureOpen(Napi::Env env);
+  bool ReadinessDescriptor(uv_os_sock_t& fd);
   void StopWatching();
 
   void* socket_ = nullptr;
   AddonData* data_ = nullptr;
   Poller poller_;
+  void* threadSafePoller_ = nullptr;
   Napi::FunctionReference onReady_;
   bool watching_ = false;
 };

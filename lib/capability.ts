@@ -1,0 +1,41 @@
+// What this build of libzmq can do: zmq_has() for each capability, plus WebSocket, which
+// libzmq 4.3.4's zmq_has does not know about.
+import {binding} from "./native"
+
+export interface Capability {
+  ipc: boolean
+  pgm: boolean
+  tipc: boolean
+  norm: boolean
+  curve: boolean
+  gssapi: boolean
+  draft: boolean
+  ws: boolean
+}
+
+// A connect is asynchronous and harmless; libzmq refuses it at once with EPROTONOSUPPORT when
+// the transport is not compiled in.
+function hasWebSocket(): boolean {
+  if (binding.has("ws")) return true
+  const probe = new binding.Socket(binding.context, 0, () => undefined)
+  try {
+    probe.setInt32(17, 0)
+    probe.connect("ws://127.0.0.1:1")
+    return true
+  } catch {
+    return false
+  } finally {
+    probe.close()
+  }
+}
+
+export const capability: Readonly<Capability> = Object.freeze({
+  ipc: binding.has("ipc"),
+  pgm: binding.has("pgm"),
+  tipc: binding.has("tipc"),
+  norm: binding.has("norm"),
+  curve: binding.has("curve"),
+  gssapi: binding.has("gssapi"),
+  draft: binding.has("draft"),
+  ws: hasWebSocket(),
+})

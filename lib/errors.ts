@@ -1,0 +1,45 @@
+// Errors the facade raises itself: argument misuse (TypeError/RangeError naming the argument)
+// and libzmq-style errors (code, errno) for conditions detected in JS.
+import {constants} from "node:os"
+
+export interface ErrnoError extends Error {
+  code: string
+  errno: number
+  address?: string
+}
+
+// libzmq's own error numbers (zmq.h: ZMQ_HAUSNUMERO + n).
+const zmqErrnos: Record<string, number> = {
+  EFSM: 156384763,
+  ENOCOMPATPROTO: 156384764,
+  ETERM: 156384765,
+  EMTHREAD: 156384766,
+}
+
+/** An error shaped like the ones libzmq failures produce: `code`, `errno`, optional `address`. */
+export function errnoError(code: string, message: string, address?: string): ErrnoError {
+  const error = new Error(message) as ErrnoError
+  error.code = code
+  error.errno = zmqErrnos[code] ?? (constants.errno as Record<string, number>)[code] ?? 0
+  if (address !== undefined) error.address = address
+  return error
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null"
+  if (Array.isArray(value)) return "an array"
+  if (typeof value === "object") return `an instance of ${value.constructor?.name ?? "Object"}`
+  return `${typeof value} ${String(value)}`
+}
+
+export function typeError(argument: string, expected: string, value: unknown): TypeError {
+  return new TypeError(`The "${argument}" argument must be ${expected}; received ${describe(value)}`)
+}
+
+export function rangeError(argument: string, expected: string, value: unknown): RangeError {
+  return new RangeError(`The "${argument}" argument must be ${expected}; received ${describe(value)}`)
+}
+
+export function checkString(argument: string, value: unknown): asserts value is string {
+  if (typeof value !== "string") throw typeError(argument, "a string", value)
+}

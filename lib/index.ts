@@ -1,0 +1,18 @@
+// zmq-native: ZeroMQ for Node.js on the real libzmq. Same API as the zeromq v6 package.
+import {binding} from "./native"
+
+export {capability, type Capability} from "./capability"
+export {Context, context, type ContextCloseOptions} from "./context"
+export {Socket, type Message, type MessageLike, type OperationOptions, type SocketOptions} from "./socket"
+export {type Readable, type Writable} from "./mixins"
+export * from "./sockets"
+export {type ErrnoError} from "./errors"
+export {type SocketKind, type SocketOptionProperties} from "./options"
+
+/** libzmq's version, e.g. "4.3.5". */
+export const version: string = binding.version()
+
+/** A new CURVE key pair, Z85-encoded (40 characters each). */
+export function curveKeyPair(): {publicKey: string; secretKey: string} {
+  return binding.curveKeyPair()
+}

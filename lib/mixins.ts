@@ -1,0 +1,56 @@
+// The public send and receive methods, given only to the socket types that can use them: a
+// Pull has no send(), a Push no receive(), at runtime as in the types.
+import {Socket, type Message, type MessageLike, type OperationOptions} from "./socket"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type SocketClass = abstract new (...args: any[]) => Socket
+
+export interface Writable<M = MessageLike | MessageLike[], O = OperationOptions> {
+  send(message: M, options?: O): Promise<void>
+  sendMany(messages: M[], options?: OperationOptions): Promise<void>
+}
+
+export interface Readable<R = Message[]> {
+  receive(options?: OperationOptions): Promise<R>
+  receiveMany(max?: number, options?: OperationOptions): Promise<R[]>
+  [Symbol.asyncIterator](): AsyncIterator<R, undefined>
+}
+
+export function Writable<B extends SocketClass>(Base: B): B & (abstract new (...args: any[]) => Writable) {
+  abstract class WritableSocket extends Base implements Writable {
+    /**
+     * Queues a message — one frame, or an array of frames for a multipart message. Resolves
+     * once libzmq accepted it; waits while the high-water mark is reached (up to sendTimeout,
+     * or `options.timeout`). Several sends may be pending; they go out in call order.
+     */
+    send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+      return this.sendMessage(message, options)
+    }
+
+    /** Sends messages in order with as few native calls as possible; resolves when all are queued. */
+    sendMany(messages: (MessageLike | MessageLike[])[], options?: OperationOptions): Promise<void> {
+      return this.sendManyMessages(messages, options)
+    }
+  }
+  return WritableSocket
+}
+
+export function Readable<B extends SocketClass>(Base: B): B & (abstract new (...args: any[]) => Readable) {
+  abstract class ReadableSocket extends Base implements Readable {
+    /** Receives one message as an array of frames. Several receives may be pending, served in order. */
+    receive(options?: OperationOptions): Promise<Message[]> {
+      return this.receiveMessage(options)
+    }
+
+    /** Every message ready now (waiting for at least one), at most `max`, in one call. */
+    receiveMany(max?: number, options?: OperationOptions): Promise<Message[][]> {
+      return this.receiveManyMessages(max, options)
+    }
+
+    /** `for await (const frames of socket)`: ends when the socket is closed. */
+    [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
+      return this.iterateMessages() as AsyncGenerator<Message[], undefined, undefined>
+    }
+  }
+  return ReadableSocket
+}

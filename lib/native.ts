@@ -1,0 +1,76 @@
+// The only module that loads the compiled addon; everything else imports its types from here.
+import * as path from "node:path"
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load: (dir: string) => unknown = require("node-gyp-build")
+
+export interface NativeContext {
+  readonly shared: boolean
+  getOption(option: number): number
+  setOption(option: number, value: number): void
+  shutdown(): void
+  terminate(): Promise<void>
+}
+
+/** Native send results: a message was queued, the socket would block, or a frame's type is unsupported. */
+export const enum SendResult {
+  Unsupported = -1,
+  WouldBlock = 0,
+  Sent = 1,
+}
+
+export interface NativeSocket {
+  readonly closed: boolean
+  close(): void
+  bind(address: string): void
+  unbind(address: string): void
+  connect(address: string): void
+  disconnect(address: string): void
+  getInt32(option: number): number
+  setInt32(option: number, value: number): void
+  getInt64(option: number): number
+  setInt64(option: number, value: number): void
+  getUint64(option: number): number
+  setUint64(option: number, value: number): void
+  getBytes(option: number): Buffer
+  setBytes(option: number, value: string | Buffer | null): void
+  join(group: string): void
+  leave(group: string): void
+  events(): number
+  send(message: unknown, flags?: number): SendResult
+  sendMany(messages: unknown[], start: number): number
+  sendRouted(frame: unknown, routingId: number, group: string | undefined): SendResult
+  receive(): Buffer[] | undefined
+  receiveMany(max: number): Buffer[][]
+  receiveRouted(): [Buffer, number, string | undefined] | undefined
+  watch(): void
+  unwatch(): void
+}
+
+export interface NativeObserver {
+  readonly closed: boolean
+  close(): void
+  receive(): [number, number, string, number] | undefined
+  watch(): void
+  unwatch(): void
+}
+
+export interface NativeProxy {
+  run(): Promise<void>
+  pause(): void
+  resume(): void
+  terminate(): void
+}
+
+export interface Binding {
+  version(): string
+  has(capability: string): boolean
+  curveKeyPair(): {publicKey: string; secretKey: string}
+  context: NativeContext
+  Context: new () => NativeContext
+  Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket
+  Observer?: new (socket: NativeSocket, onReady: () => void) => NativeObserver
+  Proxy?: new (frontEnd: NativeSocket, backEnd: NativeSocket, capture: NativeSocket | null) => NativeProxy
+}
+
+export const binding = load(path.join(__dirname, "..")) as Binding

@@ -1,0 +1,518 @@
+// The Socket base class: endpoints, options, and ordered, non-blocking send and receive with
+// promises. Many sends and receives may be pending at once; each side is served in order as
+// libzmq becomes ready, with per-call timeouts and AbortSignals.
+import {binding, SendResult, type NativeSocket} from "./native"
+import {context as defaultContext, type Context} from "./context"
+import {applyOptions, type SocketKind} from "./options"
+import {errnoError, typeError, checkString} from "./errors"
+import {Queue} from "./queue"
+
+/** A received message frame. */
+export type Message = Buffer
+
+/** What send() accepts as one frame. Numbers are sent as their decimal text (as zeromq v6 does). */
+export type MessageLike = ArrayBufferView | ArrayBuffer | SharedArrayBuffer | string | number | null
+
+export interface OperationOptions {
+  /** Rejects the operation with an AbortError when signalled; nothing is sent or consumed. */
+  signal?: AbortSignal
+  /** Milliseconds before rejecting with EAGAIN; overrides sendTimeout / receiveTimeout. -1: never. */
+  timeout?: number
+}
+
+export interface SocketOptions {
+  context?: Context
+}
+
+const POLLIN = 1
+const POLLOUT = 2
+
+// Messages drained from libzmq per native call when nothing forbids it. REQ/REP alternate
+// strictly, so they take one at a time.
+const receiveBatch = 64
+
+interface Pending {
+  resolve(value: unknown): void
+  reject(error: unknown): void
+  settled: boolean
+  timer?: ReturnType<typeof setTimeout>
+  signal?: AbortSignal
+  onAbort?: () => void
+}
+
+interface PendingSend extends Pending {
+  message: unknown
+  options?: OperationOptions
+  /** sendMany: the messages and how many are queued so far. */
+  many?: unknown[]
+  done?: number
+}
+
+interface PendingReceive extends Pending {
+  /** receiveMany: most messages to hand over at once. */
+  many?: number
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason = signal.reason
+  if (reason instanceof Error) return reason
+  const error = new Error("The operation was aborted") as Error & {code: string}
+  error.name = "AbortError"
+  error.code = "ABORT_ERR"
+  return error
+}
+
+function timeoutError(): Error {
+  return errnoError("EAGAIN", "Operation was not possible or timed out")
+}
+
+function closedError(): Error {
+  return errnoError("EBADF", "Socket is closed")
+}
+
+export abstract class Socket {
+  /** The context this socket belongs to. */
+  readonly context: Context
+  /** @internal the native socket; throws EBADF once closed */
+  readonly nativeSocket: NativeSocket
+
+  private readonly receivers = new Queue<PendingReceive>()
+  private readonly senders = new Queue<PendingSend>()
+  // Messages already taken from libzmq by a batch receive, handed out before anything else.
+  private inbox: Buffer[][] = []
+  private inboxHead = 0
+  private readonly batch: number
+  private readonly registration: WeakRef<Socket>
+  private flushing = false
+
+  constructor(type: number, kind: SocketKind, options?: SocketOptions) {
+    if (options !== undefined && (options === null || typeof options !== "object")) {
+      throw typeError("options", "an object", options)
+    }
+    this.context = options?.context ?? defaultContext
+    this.nativeSocket = new binding.Socket(this.context.nativeContext, type, () => this.flush())
+    this.batch = kind === "Request" || kind === "Reply" ? 1 : receiveBatch
+    this.registration = this.context.register(this) as WeakRef<Socket>
+    try {
+      applyOptions(this, options, ["context"])
+    } catch (error) {
+      this.close()
+      throw error
+    }
+  }
+
+  // ---- state ----
+
+  get closed(): boolean {
+    return this.nativeSocket.closed
+  }
+
+  /** Whether a receive would complete now. */
+  get readable(): boolean {
+    if (this.inboxHead < this.inbox.length) return true
+    return !this.closed && (this.nativeSocket.events() & POLLIN) !== 0
+  }
+
+  /** Whether a send would complete now. */
+  get writable(): boolean {
+    return !this.closed && (this.nativeSocket.events() & POLLOUT) !== 0
+  }
+
+  // ---- endpoints ----
+
+  async bind(address: string): Promise<void> {
+    this.bindSync(address)
+  }
+
+  bindSync(address: string): void {
+    checkString("address", address)
+    this.nativeSocket.bind(address)
+  }
+
+  async unbind(address: string): Promise<void> {
+    this.unbindSync(address)
+  }
+
+  unbindSync(address: string): void {
+    checkString("address", address)
+    this.nativeSocket.unbind(address)
+  }
+
+  connect(address: string): void {
+    checkString("address", address)
+    this.nativeSocket.connect(address)
+  }
+
+  disconnect(address: string): void {
+    checkString("address", address)
+    this.nativeSocket.disconnect(address)
+  }
+
+  // ---- lifetime ----
+
+  /**
+   * Closes the socket. Idempotent. Pending sends and receives reject with EAGAIN (as in
+   * zeromq v6); later calls reject with EBADF. Queued outgoing messages are delivered for up
+   * to `linger` ms.
+   */
+  close(): void {
+    this.closeWithin(undefined)
+  }
+
+  /** @internal closes, lingering at most maxLinger ms when given */
+  closeWithin(maxLinger: number | undefined): void {
+    if (this.nativeSocket.closed) return
+    if (maxLinger !== undefined) {
+      const linger = this.nativeSocket.getInt32(17)
+      if (linger < 0 || linger > maxLinger) this.nativeSocket.setInt32(17, maxLinger)
+    }
+    this.nativeSocket.close()
+    this.context.unregister(this.registration)
+    this.inbox = []
+    this.inboxHead = 0
+    const error = () => errnoError("EAGAIN", "Operation was not possible or timed out")
+    for (const pending of this.receivers.drain()) settle(pending, undefined, error())
+    for (const pending of this.senders.drain()) settle(pending, undefined, error())
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    this.close()
+    return Promise.resolve()
+  }
+
+  // ---- sending ----
+
+  /**
+   * Queues a message (one frame, or an array of frames for a multipart message). Resolves once
+   * libzmq has accepted it; waits while the high-water mark is reached, up to sendTimeout.
+   */
+  protected sendMessage(message: unknown, options?: OperationOptions): Promise<void> {
+    if (this.senders.length === 0 && options === undefined) {
+      try {
+        let result = this.trySend(message)
+        if (result === SendResult.Unsupported) {
+          const normalized = normalizeMessage(message)
+          if (normalized === undefined) return Promise.reject(frameTypeError(message))
+          message = normalized
+          result = this.trySend(message)
+        }
+        if (result === SendResult.Sent) {
+          if (this.receivers.length !== 0) this.flush()
+          return Promise.resolve()
+        }
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueSend({message, options} as PendingSend, options, 28)
+  }
+
+  /**
+   * Sends many messages in order with as few native calls as possible; resolves once all are
+   * queued in libzmq. Each element is a message: a frame or an array of frames.
+   */
+  protected sendManyMessages(messages: unknown[], options?: OperationOptions): Promise<void> {
+    if (!Array.isArray(messages)) return Promise.reject(typeError("messages", "an array", messages))
+    const pending = {many: messages, done: 0, options} as PendingSend
+    if (this.senders.length === 0) {
+      try {
+        if (this.trySendMany(pending)) return Promise.resolve()
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueSend(pending, options, 28)
+  }
+
+  /** @internal one attempt to queue a message; draft sockets override it */
+  protected trySend(message: unknown, _options?: OperationOptions): SendResult {
+    return this.nativeSocket.send(message)
+  }
+
+  // Queues what it can; true once every message of the batch is in libzmq.
+  private trySendMany(pending: PendingSend): boolean {
+    const messages = pending.many!
+    while (pending.done! < messages.length) {
+      const sent = this.nativeSocket.sendMany(messages, pending.done!)
+      if (sent < 0) {
+        const index = -1 - sent
+        const normalized = normalizeMessage(messages[index])
+        if (normalized === undefined) throw frameTypeError(messages[index], `messages[${index}]`)
+        if (this.nativeSocket.send(normalized) === SendResult.WouldBlock) return false
+        pending.done = index + 1
+        continue
+      }
+      pending.done! += sent
+      if (sent === 0 || pending.done! < messages.length) return false
+    }
+    return true
+  }
+
+  private enqueueSend(pending: PendingSend, options: OperationOptions | undefined, timeoutOption: number): Promise<void> {
+    if (this.closed) return Promise.reject(closedError())
+    return new Promise<void>((resolve, reject) => {
+      pending.resolve = resolve as (value: unknown) => void
+      pending.reject = reject
+      pending.settled = false
+      if (!this.arm(pending, options, timeoutOption, this.senders)) return
+      this.senders.push(pending)
+      this.nativeSocket.watch()
+      // A message may be sendable right away (e.g. only the first of several waited).
+      if (this.senders.length === 1) this.flush()
+    })
+  }
+
+  // ---- receiving ----
+
+  /** Receives one message as an array of frames. */
+  protected receiveMessage(options?: OperationOptions): Promise<Message[]> {
+    if (this.inboxHead < this.inbox.length) return Promise.resolve(this.takeFromInbox())
+    if (this.receivers.length === 0 && options === undefined) {
+      try {
+        const message = this.tryReceive()
+        if (message !== undefined) {
+          if (this.senders.length !== 0) this.flush()
+          return Promise.resolve(message as Message[])
+        }
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueReceive({} as PendingReceive, options) as Promise<Message[]>
+  }
+
+  /**
+   * Receives every message that is ready now (at least one, waiting for it if needed), at most
+   * `max`, in one call: the fast way to drain a busy socket.
+   */
+  protected receiveManyMessages(max = 1024, options?: OperationOptions): Promise<Message[][]> {
+    if (!Number.isInteger(max) || max < 1) return Promise.reject(typeError("max", "a positive integer", max))
+    if (this.receivers.length === 0) {
+      try {
+        const messages = this.takeMany(max)
+        if (messages.length > 0) return Promise.resolve(messages)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueReceive({many: max} as PendingReceive, options) as Promise<Message[][]>
+  }
+
+  /** @internal one attempt to take a message; draft sockets override it */
+  protected tryReceive(): unknown {
+    if (this.batch === 1) return this.nativeSocket.receive()
+    const messages = this.nativeSocket.receiveMany(this.batch)
+    if (messages.length === 0) return undefined
+    if (messages.length > 1) {
+      this.inbox = messages
+      this.inboxHead = 1
+    }
+    return messages[0]
+  }
+
+  private takeFromInbox(): Buffer[] {
+    const message = this.inbox[this.inboxHead++]
+    if (this.inboxHead === this.inbox.length) {
+      this.inbox = []
+      this.inboxHead = 0
+    }
+    return message
+  }
+
+  private takeMany(max: number): Message[][] {
+    if (this.inboxHead < this.inbox.length) {
+      const messages = this.inbox.slice(this.inboxHead, this.inboxHead + max)
+      this.inboxHead += messages.length
+      if (this.inboxHead === this.inbox.length) {
+        this.inbox = []
+        this.inboxHead = 0
+      }
+      return messages
+    }
+    return this.nativeSocket.receiveMany(max)
+  }
+
+  private enqueueReceive(pending: PendingReceive, options: OperationOptions | undefined): Promise<unknown> {
+    if (this.closed) return Promise.reject(closedError())
+    return new Promise((resolve, reject) => {
+      pending.resolve = resolve
+      pending.reject = reject
+      pending.settled = false
+      if (!this.arm(pending, options, 27, this.receivers)) return
+      this.receivers.push(pending)
+      this.nativeSocket.watch()
+      if (this.receivers.length === 1) this.flush()
+    })
+  }
+
+  /** Async iteration: one message (array of frames) per step, until the socket closes. */
+  protected async *iterateMessages(): AsyncGenerator<Message[], void, undefined> {
+    while (!this.closed) {
+      try {
+        yield await this.receiveMessage()
+      } catch (error) {
+        // Closing the socket ends the iteration; anything else is the caller's to see.
+        if (this.closed && (error as {code?: string}).code === "EAGAIN") return
+        throw error
+      }
+    }
+  }
+
+  // ---- readiness ----
+
+  // Sets up the timeout and abort signal of a pending operation; false if it settled already.
+  private arm(pending: Pending, options: OperationOptions | undefined, timeoutOption: number, queue: Queue<Pending>): boolean {
+    let timeout: number | undefined = options?.timeout
+    const signal = options?.signal
+    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < -1)) {
+      pending.reject(typeError("options.timeout", "an integer >= -1 (milliseconds)", timeout))
+      return false
+    }
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        pending.reject(abortError(signal))
+        return false
+      }
+      pending.signal = signal
+      pending.onAbort = () => {
+        settle(pending, undefined, abortError(signal))
+        this.settleIdle(queue)
+      }
+      signal.addEventListener("abort", pending.onAbort, {once: true})
+    }
+    if (timeout === undefined) timeout = this.nativeSocket.getInt32(timeoutOption)
+    if (timeout >= 0) {
+      pending.timer = setTimeout(() => {
+        settle(pending, undefined, timeoutError())
+        this.settleIdle(queue)
+      }, timeout)
+    }
+    return true
+  }
+
+  // Drops settled operations from the head of a queue, and stops watching when nothing waits.
+  private settleIdle(queue: Queue<Pending>): void {
+    while (queue.length !== 0 && queue.peek()!.settled) queue.shift()
+    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.nativeSocket.unwatch()
+  }
+
+  /**
+   * Serves pending operations while libzmq can take or give messages. ZMQ_FD only signals
+   * changes, and any operation may consume a change meant for the other direction, so after
+   * both queues stall ZMQ_EVENTS is read once more before going back to waiting.
+   */
+  private flush(): void {
+    if (this.flushing || this.closed) return
+    this.flushing = true
+    try {
+      for (;;) {
+        this.serveReceivers()
+        this.serveSenders()
+        const receiving = this.receivers.length !== 0
+        const sending = this.senders.length !== 0
+        if (!receiving && !sending) {
+          this.nativeSocket.unwatch()
+          return
+        }
+        if (this.closed) return
+        const events = this.nativeSocket.events()
+        if (!((receiving && events & POLLIN) || (sending && events & POLLOUT))) return
+      }
+    } catch (error) {
+      // A libzmq error (e.g. EFSM, EHOSTUNREACH) belongs to the operation at the head.
+      const pending = this.senders.peek() ?? this.receivers.peek()
+      if (pending) {
+        settle(pending, undefined, error)
+        this.settleIdle(this.senders)
+        this.settleIdle(this.receivers)
+      }
+    } finally {
+      this.flushing = false
+    }
+  }
+
+  private serveReceivers(): void {
+    for (;;) {
+      const pending = this.receivers.peek()
+      if (pending === undefined) return
+      if (pending.settled) {
+        this.receivers.shift()
+        continue
+      }
+      let value: unknown
+      if (pending.many !== undefined) {
+        const messages = this.takeMany(pending.many)
+        if (messages.length === 0) return
+        value = messages
+      } else {
+        value = this.inboxHead < this.inbox.length ? this.takeFromInbox() : this.tryReceive()
+        if (value === undefined) return
+      }
+      this.receivers.shift()
+      settle(pending, value)
+    }
+  }
+
+  private serveSenders(): void {
+    for (;;) {
+      const pending = this.senders.peek()
+      if (pending === undefined) return
+      if (pending.settled) {
+        this.senders.shift()
+        continue
+      }
+      if (pending.many !== undefined) {
+        if (!this.trySendMany(pending)) return
+      } else {
+        let result = this.trySend(pending.message, pending.options)
+        if (result === SendResult.Unsupported) {
+          const normalized = normalizeMessage(pending.message)
+          if (normalized === undefined) {
+            this.senders.shift()
+            settle(pending, undefined, frameTypeError(pending.message))
+            continue
+          }
+          result = this.trySend(normalized, pending.options)
+        }
+        if (result === SendResult.WouldBlock) return
+      }
+      this.senders.shift()
+      settle(pending, undefined)
+    }
+  }
+}
+
+function settle(pending: Pending, value: unknown, error?: unknown): void {
+  if (pending.settled) return
+  pending.settled = true
+  if (pending.timer !== undefined) clearTimeout(pending.timer)
+  if (pending.onAbort !== undefined) pending.signal!.removeEventListener("abort", pending.onAbort)
+  if (error !== undefined) pending.reject(error)
+  else pending.resolve(value)
+}
+
+// The slow path for frames the native layer does not take directly: numbers become text,
+// SharedArrayBuffers get a view. Undefined when the message holds something unsendable.
+function normalizeFrame(frame: unknown): unknown {
+  if (typeof frame === "number") return String(frame)
+  if (typeof SharedArrayBuffer !== "undefined" && frame instanceof SharedArrayBuffer) return new Uint8Array(frame)
+  if (frame === null || typeof frame === "string" || ArrayBuffer.isView(frame) || frame instanceof ArrayBuffer) return frame
+  return undefined
+}
+
+function normalizeMessage(message: unknown): unknown {
+  if (!Array.isArray(message)) return normalizeFrame(message)
+  if (message.length === 0) return undefined
+  const frames = message.map(normalizeFrame)
+  return frames.includes(undefined) ? undefined : frames
+}
+
+function frameTypeError(message: unknown, name = "message"): TypeError {
+  const expected = "a string, number, null, Buffer, TypedArray, DataView, ArrayBuffer or SharedArrayBuffer"
+  if (Array.isArray(message)) {
+    if (message.length === 0) return new TypeError(`The "${name}" argument must not be an empty array`)
+    const index = message.findIndex(frame => normalizeFrame(frame) === undefined)
+    return typeError(`${name}[${index}]`, expected, message[index])
+  }
+  return typeError(name, expected, message)
+}
