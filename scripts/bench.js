@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --only=<text>]`: PUSH/PULL throughput and REQ/REP latency of
+// zmq-native (standard and batch API), zeromq@6 and libzmq's own C perf programs, side by
+// side in one run. Each figure is the median of several runs, each sized (from a calibration
+// run) to last long enough to be stable; every run has a timeout. Prints a markdown table,
+// writes bench-results/<time>.json and the throughput chart (docs/bench.svg on a full run).
+"use strict"
+
+const fs = require("node:fs")
+const net = require("node:net")
+const os = require("node:os")
+const path = require("node:path")
+const {spawn, spawnSync} = require("node:child_process")
+const {chart, sizeLabel, names} = require("../bench/chart")
+
+const root = path.resolve(__dirname, "..")
+const args = process.argv.slice(2)
+const quick = args.includes("--quick")
+const only = (args.find(a => a.startsWith("--only=")) || "").slice(7)
+const settings = quick
+  ? {runs: 3, seconds: 0.25, timeout: 15000, memory: [500000, 2000000]}
+  : {runs: 5, seconds: 0.6, timeout: 30000, memory: [1000000, 10000000]}
+
+const KiB = 1024
+const sizes = quick ? [1, 64, 64 * KiB] : [1, 64, KiB, 64 * KiB, KiB * KiB]
+const impls = ["c", "zeromq", "ours", "ours-batch"]
+
+// ---- scenarios ----
+
+function scenarios() {
+  const list = []
+  const transports = quick ? ["tcp"] : ["tcp", "ipc"]
+  for (const transport of transports) {
+    for (const size of sizes) list.push({kind: "thr", transport, procs: 2, size, frames: 1})
+  }
+  for (const size of sizes) list.push({kind: "thr", transport: "inproc", procs: 1, size, frames: 1})
+  list.push({kind: "thr", transport: "tcp", procs: 1, size: 64, frames: 1})
+  list.push({kind: "thr", transport: "tcp", procs: 2, size: 64, frames: 3})
+  list.push({kind: "thr", transport: "inproc", procs: 1, size: 64, frames: 3})
+  for (const transport of transports) list.push({kind: "lat", transport, procs: 2, size: 1, frames: 1})
+  list.push({kind: "lat", transport: "tcp", procs: 1, size: 1, frames: 1})
+  list.push({kind: "lat", transport: "inproc", procs: 1, size: 1, frames: 1})
+  return list.filter(s => !only || label(s).includes(only))
+}
+
+function label(s) {
+  const what = s.kind === "thr" ? "PUSH/PULL" : "REQ/REP"
+  const frames = s.frames > 1 ? ` ×${s.frames} frames` : ""
+  return `${what} ${s.transport} ${s.procs === 1 ? "1 proc" : "2 procs"} ${sizeLabel(s.size)}${frames}`
+}
+
+// Which implementations can run a scenario: the C programs have no multipart and no
+// one-process tcp/ipc mode; latency has no batch form.
+function supports(impl, s) {
+  if (impl === "c") return s.frames === 1 && (s.transport === "inproc") === (s.procs === 1)
+  if (impl === "ours-batch") return s.kind === "thr"
+  return true
+}
+
+// ---- running one measurement ----
+
+let serial = 0
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const {port} = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function endpointFor(transport) {
+  serial++
+  if (transport === "tcp") return `tcp://127.0.0.1:${await freePort()}`
+  if (transport === "ipc") return `ipc://${path.join(os.tmpdir(), `zmqn-bench-${process.pid}-${serial}`)}`
+  return `inproc://bench-${serial}`
+}
+
+// A child process with its output collected; killed (whole group) on timeout.
+function start(command, argv) {
+  const child = spawn(command, argv, {cwd: root, stdio: ["pipe", "pipe", "pipe"], detached: true})
+  const proc = {child, stdout: "", stderr: "", exited: null}
+  child.stdout.on("data", d => (proc.stdout += d))
+  child.stderr.on("data", d => (proc.stderr += d))
+  proc.exited = new Promise(resolve => child.on("close", code => resolve(code)))
+  proc.kill = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL")
+    } catch {
+      // already gone
+    }
+  }
+  return proc
+}
+
+function waitFor(proc, pattern) {
+  return new Promise(resolve => {
+    const check = () => {
+      if (pattern.test(proc.stdout)) resolve(true)
+      else if (proc.child.exitCode !== null) resolve(false)
+      else setTimeout(check, 5)
+    }
+    check()
+  })
+}
+
+function perfTool(name) {
+  return path.join(root, "build", "perf", name)
+}
+
+function worker(impl, role, endpoint, s, count) {
+  return start(process.execPath, [path.join(root, "bench", "worker.js"), impl, role, endpoint, s.size, count, s.frames])
+}
+
+// Returns {rate} for throughput or {latencyUs} for latency, plus maxRSS where known.
+async function measure(impl, s, count) {
+  const endpoint = await endpointFor(s.transport)
+  const procs = []
+  let measuring
+  if (impl === "c") {
+    if (s.procs === 1) {
+      measuring = start(perfTool(s.kind === "thr" ? "inproc_thr" : "inproc_lat"), [s.size, count])
+      procs.push(measuring)
+    } else if (s.kind === "thr") {
+      measuring = start(perfTool("local_thr"), [endpoint, s.size, count])
+      procs.push(measuring, start(perfTool("remote_thr"), [endpoint, s.size, count]))
+    } else {
+      procs.push(start(perfTool("local_lat"), [endpoint, s.size, count]))
+      measuring = start(perfTool("remote_lat"), [endpoint, s.size, count])
+      procs.push(measuring)
+    }
+  } else if (s.procs === 1) {
+    measuring = worker(impl, s.kind === "thr" ? "thr-both" : "lat-both", endpoint, s, count)
+    procs.push(measuring)
+  } else {
+    const server = worker(impl, s.kind === "thr" ? "thr-recv" : "lat-rep", endpoint, s, count)
+    procs.push(server)
+    await waitFor(server, /ready/)
+    const client = worker(impl, s.kind === "thr" ? "thr-send" : "lat-req", endpoint, s, count)
+    procs.push(client)
+    measuring = s.kind === "thr" ? server : client
+  }
+  let timer
+  const timedOut = new Promise(resolve => (timer = setTimeout(() => resolve("timeout"), settings.timeout)))
+  const code = await Promise.race([measuring.exited, timedOut])
+  clearTimeout(timer)
+  // The measuring side has counted: release the others (they wait for stdin to close).
+  for (const proc of procs) proc.child.stdin.end()
+  const others = Promise.race([Promise.all(procs.map(p => p.exited)), new Promise(r => setTimeout(r, 5000))])
+  await others
+  for (const proc of procs) proc.kill()
+  if (code === "timeout") throw new Error(`timed out after ${settings.timeout} ms`)
+  if (code !== 0) throw new Error(`exit ${code}: ${measuring.stderr.trim().split("\n").pop()}`)
+  return impl === "c" ? parseC(measuring.stdout, s) : JSON.parse(measuring.stdout.trim().split("\n").pop())
+}
+
+function parseC(text, s) {
+  if (s.kind === "thr") {
+    const match = /mean throughput: (\d+) \[msg\/s\]/.exec(text)
+    if (!match) throw new Error(`unexpected output: ${text}`)
+    return {rate: Number(match[1])}
+  }
+  const match = /average latency: ([\d.]+) \[us\]/.exec(text)
+  if (!match) throw new Error(`unexpected output: ${text}`)
+  return {latencyUs: Number(match[1])}
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+// Calibrates the count with one short run, then takes the median of settings.runs runs.
+async function bench(impl, s) {
+  const budget = s.kind === "thr" ? Math.max(2000, Math.min(100000, 20e6 / (s.size * s.frames))) : 1000
+  const first = await measure(impl, s, Math.round(budget))
+  let perSecond = s.kind === "thr" ? first.rate : 1e6 / (2 * first.latencyUs)
+  const count = Math.round(Math.max(1000, Math.min(50e6, perSecond * settings.seconds)))
+  const runs = []
+  for (let i = 0; i < settings.runs; i++) runs.push(await measure(impl, s, count))
+  const key = s.kind === "thr" ? "rate" : "latencyUs"
+  const value = median(runs.map(r => r[key]))
+  const maxRSS = Math.max(...runs.map(r => r.maxRSS || 0)) || undefined
+  return {value, runs: runs.map(r => r[key]), count, maxRSS}
+}
+
+// ---- reporting ----
+
+function formatValue(s, value) {
+  if (value === undefined) return "—"
+  if (s.kind === "lat") return `${value.toFixed(1)} µs`
+  const mbps = (value * s.size * s.frames) / 1e6
+  if (s.size >= 64 * KiB) return `${mbps.toFixed(0)} MB/s`
+  return value >= 1e6 ? `${(value / 1e6).toFixed(2)} M/s` : `${(value / 1e3).toFixed(0)} k/s`
+}
+
+// How many times better than the reference: higher throughput, or lower latency.
+function ratio(s, value, reference) {
+  if (value === undefined || reference === undefined) return undefined
+  return s.kind === "thr" ? value / reference : reference / value
+}
+
+function formatRatio(r) {
+  return r === undefined ? "" : `${r.toFixed(2)}×`
+}
+
+function table(results) {
+  const lines = [
+    "| scenario | C | zeromq@6 | ours | vs zeromq | vs C | ours batch | vs zeromq | vs C |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ]
+  for (const {scenario: s, values} of results) {
+    const c = values.c?.value
+    const z = values.zeromq?.value
+    const cell = impl => {
+      const v = values[impl]?.value
+      if (values[impl]?.error) return ["error", "", ""]
+      return [formatValue(s, v), formatRatio(ratio(s, v, z)), formatRatio(ratio(s, v, c))]
+    }
+    const cError = values.c?.error ? "error" : formatValue(s, c)
+    const zError = values.zeromq?.error ? "error" : formatValue(s, z)
+    lines.push(`| ${label(s)} | ${cError} | ${zError} | ${cell("ours").join(" | ")} | ${cell("ours-batch").join(" | ")} |`)
+  }
+  return lines.join("\n")
+}
+
+function chartPanels(results) {
+  const groups = [
+    {title: "PUSH/PULL tcp, two processes", match: s => s.transport === "tcp" && s.procs === 2},
+    {title: "PUSH/PULL inproc, one process", match: s => s.transport === "inproc"},
+  ]
+  return groups.map(group => {
+    const series = {}
+    for (const {scenario: s, values} of results) {
+      if (s.kind !== "thr" || s.frames !== 1 || !group.match(s)) continue
+      for (const impl of impls) {
+        const v = values[impl]?.value
+        if (v === undefined) continue
+        ;(series[impl] ??= []).push([s.size, (v * s.size) / 1e6])
+      }
+    }
+    return {title: group.title, series}
+  })
+}
+
+function memoryCheck() {
+  const [first, total] = settings.memory
+  const result = spawnSync(process.execPath, ["--expose-gc", path.join(root, "bench", "memory.js"), first, total, 16], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120000,
+  })
+  if (result.status !== 0) return {error: (result.stderr || String(result.error)).trim().split("\n").pop()}
+  return JSON.parse(result.stdout.trim().split("\n").pop())
+}
+
+// ---- main ----
+
+function prepare() {
+  const steps = [
+    [process.execPath, [path.join(root, "scripts", "ensure-built.js")]],
+    ["cmake", ["--build", path.join(root, "build"), "--target", "zmq_perf_tools"]],
+  ]
+  for (const [command, argv] of steps) {
+    const result = spawnSync(command, argv, {cwd: root, stdio: ["ignore", "ignore", "inherit"], env: {...process.env, ZMQ_NATIVE_REBUILD: "0"}})
+    if (result.status !== 0) {
+      process.stderr.write(`bench: ${command} ${argv.join(" ")} failed\n`)
+      process.exit(1)
+    }
+  }
+}
+
+async function main() {
+  const began = Date.now()
+  prepare()
+  const results = []
+  for (const s of scenarios()) {
+    const values = {}
+    for (const impl of impls) {
+      if (!supports(impl, s)) continue
+      try {
+        values[impl] = await bench(impl, s)
+      } catch (error) {
+        values[impl] = {error: error.message}
+        process.stderr.write(`bench: ${label(s)} ${names[impl]}: ${error.message}\n`)
+      }
+    }
+    results.push({scenario: s, label: label(s), values})
+    process.stderr.write(`bench: ${table([results[results.length - 1]]).split("\n").pop()}\n`)
+  }
+  const memory = only ? undefined : memoryCheck()
+  const seconds = (Date.now() - began) / 1000
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    node: process.version,
+    cpus: os.cpus().length,
+    settings,
+    seconds,
+    results,
+    memory,
+  }
+  const dir = path.join(root, "bench-results")
+  fs.mkdirSync(dir, {recursive: true})
+  const stamp = report.date.replace(/[:.]/g, "-")
+  fs.writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(report, null, 2) + "\n")
+  fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(report, null, 2) + "\n")
+  const caption = `${quick ? "quick run" : "full run"}, ${report.date.slice(0, 10)}, Node ${process.version}, ${report.cpus} CPUs; medians of ${settings.runs} runs`
+  const svgPath = quick || only ? path.join(dir, "bench.svg") : path.join(root, "docs", "bench.svg")
+  fs.mkdirSync(path.dirname(svgPath), {recursive: true})
+  fs.writeFileSync(svgPath, chart(chartPanels(results), caption))
+
+  const out = [table(results), ""]
+  if (memory?.error) out.push(`Memory check failed: ${memory.error}`)
+  else if (memory) {
+    const mb = bytes => (bytes / 2 ** 20).toFixed(1)
+    const verdict = Math.abs(memory.growth) <= 0.1 ? "flat" : "NOT flat"
+    out.push(
+      `RSS after ${memory.first / 1e6} M messages: ${mb(memory.rssFirst)} MiB; after ${memory.total / 1e6} M: ${mb(memory.rssLast)} MiB ` +
+        `(${(memory.growth * 100).toFixed(1)} %, ${verdict}); peak ${mb(memory.maxRSS)} MiB.`,
+    )
+  }
+  const peaks = results.flatMap(r => Object.values(r.values).map(v => v.maxRSS || 0))
+  out.push(`Peak RSS of any benchmark process: ${(Math.max(0, ...peaks) / 2 ** 20).toFixed(1)} MiB.`)
+  out.push(`Took ${seconds.toFixed(0)} s. JSON: bench-results/${stamp}.json; chart: ${path.relative(root, svgPath)}`)
+  process.stdout.write(out.join("\n") + "\n")
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack || error}\n`)
+  process.exit(1)
+})
