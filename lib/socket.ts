@@ -6,6 +6,7 @@ import {context as defaultContext, type Context} from "./context"
 import {applyOptions, type SocketKind} from "./options"
 import {errnoError, typeError, checkString} from "./errors"
 import {Queue} from "./queue"
+import {IpcFiles, transportError} from "./endpoints"
 
 /** A received message frame. */
 export type Message = Buffer
@@ -84,6 +85,8 @@ export abstract class Socket {
   private readonly batch: number
   private readonly registration: WeakRef<Socket>
   private flushing = false
+  // Files of the ipc endpoints this socket bound, removed on unbind and close.
+  private ipcFiles?: IpcFiles
 
   constructor(type: number, kind: SocketKind, options?: SocketOptions) {
     if (options !== undefined && (options === null || typeof options !== "object")) {
@@ -126,7 +129,12 @@ export abstract class Socket {
 
   bindSync(address: string): void {
     checkString("address", address)
-    this.nativeSocket.bind(address)
+    try {
+      this.nativeSocket.bind(address)
+    } catch (error) {
+      throw transportError(error, address)
+    }
+    if (address.startsWith("ipc://")) (this.ipcFiles ??= new IpcFiles()).bound(address)
   }
 
   async unbind(address: string): Promise<void> {
@@ -136,11 +144,16 @@ export abstract class Socket {
   unbindSync(address: string): void {
     checkString("address", address)
     this.nativeSocket.unbind(address)
+    this.ipcFiles?.unbound(address)
   }
 
   connect(address: string): void {
     checkString("address", address)
-    this.nativeSocket.connect(address)
+    try {
+      this.nativeSocket.connect(address)
+    } catch (error) {
+      throw transportError(error, address)
+    }
   }
 
   disconnect(address: string): void {
@@ -167,6 +180,7 @@ export abstract class Socket {
       if (linger < 0 || linger > maxLinger) this.nativeSocket.setInt32(17, maxLinger)
     }
     this.nativeSocket.close()
+    this.ipcFiles?.closed()
     this.context.unregister(this.registration)
     this.inbox = []
     this.inboxHead = 0
