@@ -1,0 +1,39 @@
+// PAIR: one socket on each side, talking both ways. The server binds, the client connects, and
+// they take turns: the server sends, the client answers.
+import * as zmq from "zmq-native"
+
+async function server(socket: zmq.Pair): Promise<void> {
+  for (let i = 1; i <= 3; i++) {
+    await socket.send(`Server message to client ${i}`)
+    const [reply] = await socket.receive()
+    console.log(`server received: ${reply.toString()}`)
+  }
+}
+
+async function client(socket: zmq.Pair): Promise<void> {
+  for (let i = 1; i <= 3; i++) {
+    const [message] = await socket.receive()
+    console.log(`client received: ${message.toString()}`)
+    await socket.send(`client message to server ${i}`)
+  }
+}
+
+async function main(): Promise<void> {
+  const serverSocket = new zmq.Pair()
+  const clientSocket = new zmq.Pair()
+  try {
+    await serverSocket.bind("tcp://127.0.0.1:*")
+    console.log(`server bound to ${serverSocket.lastEndpoint}`)
+    clientSocket.connect(serverSocket.lastEndpoint!)
+    // A Pair queues nothing until its peer is connected: the first send waits for the client.
+    await Promise.all([server(serverSocket), client(clientSocket)])
+  } finally {
+    serverSocket.close()
+    clientSocket.close()
+  }
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,77 @@
+// PUSH/PULL pipeline, in the seed's order: start the result collector (sink), start the workers
+// (separate processes), then start the producer. The producer's PUSH hands items round-robin to
+// the connected workers; each worker pushes its result downstream to the sink, never back.
+import * as zmq from "zmq-native"
+import {fork, type ChildProcess} from "node:child_process"
+import {once} from "node:events"
+import * as path from "node:path"
+
+const workerCount = 2
+const items = 10
+
+interface Result {
+  consumer?: number
+  num?: number
+  ready?: number
+}
+
+function decode(frame: Buffer): Result {
+  return JSON.parse(frame.toString()) as Result
+}
+
+async function main(): Promise<void> {
+  // 1. The result collector.
+  const sink = new zmq.Pull()
+  await sink.bind("tcp://127.0.0.1:*")
+  // 3 (bound now so the workers know where to connect). The producer.
+  const producer = new zmq.Push()
+  await producer.bind("tcp://127.0.0.1:*")
+
+  // 2. The workers, each its own Node.js process.
+  const workers: ChildProcess[] = []
+  try {
+    for (let id = 0; id < workerCount; id++) {
+      const args = [String(id), producer.lastEndpoint!, sink.lastEndpoint!]
+      workers.push(fork(path.join(__dirname, "worker.js"), args, {stdio: "inherit"}))
+    }
+    // Each worker reports through the sink once it has connected both sockets; only then do
+    // items get spread over all of them instead of all going to the first one connected.
+    for (let ready = 0; ready < workerCount; ) {
+      const [frame] = await sink.receive({timeout: 10_000})
+      if (decode(frame).ready !== undefined) ready++
+    }
+
+    console.log(`producer: sending ${items} work items`)
+    for (let num = 0; num < items; num++) await producer.send(JSON.stringify({num}))
+
+    const done = new Map<number, number[]>()
+    for (let received = 0; received < items; ) {
+      const [frame] = await sink.receive({timeout: 10_000})
+      const result = decode(frame)
+      if (result.num === undefined) continue
+      console.log(`sink: ${frame.toString()}`)
+      done.set(result.consumer!, [...(done.get(result.consumer!) ?? []), result.num])
+      received++
+    }
+    for (const [consumer, nums] of [...done].sort((a, b) => a[0] - b[0])) {
+      console.log(`sink: worker[${consumer}] processed items ${nums.join(", ")}`)
+    }
+  } finally {
+    // Disconnecting the IPC channel tells each worker to close its sockets and exit.
+    await Promise.all(
+      workers.map(async worker => {
+        if (worker.exitCode !== null) return
+        const exited = once(worker, "exit")
+        worker.disconnect()
+        await exited
+      }),
+    )
+    sink.close()
+    producer.close()
+  }
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exitCode = 1
+})
