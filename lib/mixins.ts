@@ -5,18 +5,25 @@ import {Socket, type Message, type MessageLike, type OperationOptions} from "./s
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type SocketClass = abstract new (...args: any[]) => Socket
 
-export interface Writable<M = MessageLike | MessageLike[], O = OperationOptions> {
-  send(message: M, options?: O): Promise<void>
-  sendMany(messages: M[], options?: OperationOptions): Promise<void>
+/**
+ * M: what one message is; O: the options after it, as a tuple — optional for most sockets,
+ * required where libzmq needs an address (a draft Server's routing id, a Radio's group).
+ */
+export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] = [OperationOptions?]> {
+  send(message: M, ...options: O): Promise<void>
+  sendMany(messages: M[], ...options: O): Promise<void>
 }
 
+/** R: what receive() gives for one message (frames; draft sockets add routing id or group). */
 export interface Readable<R = Message[]> {
   receive(options?: OperationOptions): Promise<R>
   receiveMany(max?: number, options?: OperationOptions): Promise<R[]>
   [Symbol.asyncIterator](): AsyncIterator<R, undefined>
 }
 
-export function Writable<B extends SocketClass>(Base: B): B & (abstract new (...args: any[]) => Writable) {
+export function Writable<B extends SocketClass, M = MessageLike | MessageLike[], O extends unknown[] = [OperationOptions?]>(
+  Base: B,
+): B & (abstract new (...args: any[]) => Writable<M, O>) {
   abstract class WritableSocket extends Base implements Writable {
     /**
      * Queues a message — one frame, or an array of frames for a multipart message. Resolves
@@ -32,10 +39,10 @@ export function Writable<B extends SocketClass>(Base: B): B & (abstract new (...
       return this.sendManyMessages(messages, options)
     }
   }
-  return WritableSocket
+  return WritableSocket as unknown as B & (abstract new (...args: any[]) => Writable<M, O>)
 }
 
-export function Readable<B extends SocketClass>(Base: B): B & (abstract new (...args: any[]) => Readable) {
+export function Readable<B extends SocketClass, R = Message[]>(Base: B): B & (abstract new (...args: any[]) => Readable<R>) {
   abstract class ReadableSocket extends Base implements Readable {
     /** Receives one message as an array of frames. Several receives may be pending, served in order. */
     receive(options?: OperationOptions): Promise<Message[]> {
@@ -52,5 +59,5 @@ export function Readable<B extends SocketClass>(Base: B): B & (abstract new (...
       return this.iterateMessages() as AsyncGenerator<Message[], undefined, undefined>
     }
   }
-  return ReadableSocket
+  return ReadableSocket as unknown as B & (abstract new (...args: any[]) => Readable<R>)
 }

@@ -25,6 +25,8 @@ export interface NativeSocket {
   bind(address: string): void
   unbind(address: string): void
   connect(address: string): void
+  /** ZMQ_PEER: connects and returns the new peer's routing id. */
+  connectPeer(address: string): number
   disconnect(address: string): void
   getInt32(option: number): number
   setInt32(option: number, value: number): void

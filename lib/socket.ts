@@ -201,14 +201,16 @@ export abstract class Socket {
    * libzmq has accepted it; waits while the high-water mark is reached, up to sendTimeout.
    */
   protected sendMessage(message: unknown, options?: OperationOptions): Promise<void> {
-    if (this.senders.length === 0 && options === undefined) {
+    // Without a signal or timeout a send that libzmq takes at once needs no queue entry (draft
+    // sockets' routing options still go to trySend).
+    if (this.senders.length === 0 && (options === undefined || (options.signal === undefined && options.timeout === undefined))) {
       try {
-        let result = this.trySend(message)
+        let result = this.trySend(message, options)
         if (result === SendResult.Unsupported) {
           const normalized = normalizeMessage(message)
           if (normalized === undefined) return Promise.reject(frameTypeError(message))
           message = normalized
-          result = this.trySend(message)
+          result = this.trySend(message, options)
         }
         if (result === SendResult.Sent) {
           if (this.receivers.length !== 0) this.flush()
@@ -343,6 +345,11 @@ export abstract class Socket {
       }
       return messages
     }
+    return this.tryReceiveMany(max) as Message[][]
+  }
+
+  /** @internal up to max messages that are ready now; draft sockets override it with tryReceive */
+  protected tryReceiveMany(max: number): unknown[] {
     return this.nativeSocket.receiveMany(max)
   }
 

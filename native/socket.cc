@@ -15,12 +15,24 @@
 
 namespace zmqn {
 
+#ifdef ZMQ_NATIVE_NO_DRAFT
+// Built against a libzmq without the draft API (scripts/libzmq-link.js): the draft-only methods
+// exist but fail with ENOTSUP, and thread-safe sockets cannot be watched.
+static Napi::Value NoDraft(Napi::Env env) {
+  auto error = ZmqError(env, ENOTSUP);
+  error.Set("message", "Not supported: this libzmq was built without the draft API (capability.draft is false)");
+  error.ThrowAsJavaScriptException();
+  return Napi::Value();
+}
+#endif
+
 Napi::Function Socket::Define(Napi::Env env) {
   return DefineClass(env, "Socket", {
     InstanceMethod<&Socket::Close>("close"),
     InstanceMethod<&Socket::Bind>("bind"),
     InstanceMethod<&Socket::Unbind>("unbind"),
     InstanceMethod<&Socket::Connect>("connect"),
+    InstanceMethod<&Socket::ConnectPeer>("connectPeer"),
     InstanceMethod<&Socket::Disconnect>("disconnect"),
     InstanceMethod<&Socket::GetInt32>("getInt32"),
     InstanceMethod<&Socket::SetInt32>("setInt32"),
@@ -66,8 +78,16 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
 
   uv_os_sock_t fd;
   if (!ReadinessDescriptor(fd)) {
+#ifdef ZMQ_NATIVE_NO_DRAFT
+    if (zmq_errno() == ENOTSUP) {
+      NoDraft(env);
+    } else {
+      ThrowLastError(env);
+    }
+#else
     ThrowLastError(env);
     if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
+#endif
     zmq_close(socket_);
     socket_ = nullptr;
     return;
@@ -75,11 +95,13 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
   int status = poller_.Init(loop, fd, [this]() {
+#ifndef ZMQ_NATIVE_NO_DRAFT
     if (threadSafePoller_ != nullptr) {
       // Consume the poller's signal; the socket's state is read by the operations that follow.
       zmq_poller_event_t event;
       zmq_poller_wait_all(threadSafePoller_, &event, 1, 0);
     }
+#endif
     Napi::HandleScope scope(Env());
     onReady_.MakeCallback(Value(), {});
   });
@@ -104,6 +126,10 @@ bool Socket::ReadinessDescriptor(uv_os_sock_t& fd) {
     length = sizeof fd;
     return zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) == 0;
   }
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  errno = ENOTSUP;
+  return false;
+#else
   threadSafePoller_ = zmq_poller_new();
   if (threadSafePoller_ == nullptr) return false;
   if (zmq_poller_add(threadSafePoller_, socket_, nullptr, ZMQ_POLLIN | ZMQ_POLLOUT) != 0) return false;
@@ -111,6 +137,7 @@ bool Socket::ReadinessDescriptor(uv_os_sock_t& fd) {
   if (zmq_poller_fd(threadSafePoller_, &pollerFd) != 0) return false;
   fd = pollerFd;
   return true;
+#endif
 }
 
 void Socket::StopWatching() {
@@ -126,7 +153,9 @@ void Socket::Close(int linger) {
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();
   poller_.Close();
+#ifndef ZMQ_NATIVE_NO_DRAFT
   if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
+#endif
   zmq_close(socket_);
   socket_ = nullptr;
   data_->sockets.erase(this);
@@ -178,6 +207,23 @@ Napi::Value Socket::Connect(const Napi::CallbackInfo& info) {
 Napi::Value Socket::Disconnect(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   return Endpoint<zmq_disconnect>(info.Env(), socket_, info[0]);
+}
+
+// connectPeer(address) → the routing id libzmq gave the new peer (ZMQ_PEER sockets).
+Napi::Value Socket::ConnectPeer(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  return NoDraft(env);
+#else
+  const std::string endpoint = info[0].As<Napi::String>().Utf8Value();
+  const uint32_t routingId = zmq_connect_peer(socket_, endpoint.c_str());
+  if (routingId == 0) {
+    ThrowLastError(env, endpoint);
+    return Napi::Value();
+  }
+  return Napi::Number::New(env, routingId);
+#endif
 }
 
 template <typename T>
@@ -272,12 +318,20 @@ Napi::Value Socket::SetBytes(const Napi::CallbackInfo& info) {
 
 Napi::Value Socket::Join(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  return NoDraft(info.Env());
+#else
   return Endpoint<zmq_join>(info.Env(), socket_, info[0]);
+#endif
 }
 
 Napi::Value Socket::Leave(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  return NoDraft(info.Env());
+#else
   return Endpoint<zmq_leave>(info.Env(), socket_, info[0]);
+#endif
 }
 
 Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
@@ -360,6 +414,9 @@ Napi::Value Socket::SendMany(const Napi::CallbackInfo& info) {
 Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  return NoDraft(env);
+#else
   zmq_msg_t msg;
   if (InitFrame(env, data_->releases, info[0], &msg) != FrameStatus::Ok) return Napi::Number::New(env, -1);
   const uint32_t routingId = info[1].As<Napi::Number>().Uint32Value();
@@ -384,6 +441,7 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
     return Napi::Value();
   }
   return Napi::Number::New(env, 1);
+#endif
 }
 
 Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
@@ -446,6 +504,9 @@ Napi::Value Socket::ReceiveMany(const Napi::CallbackInfo& info) {
 Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
+#ifdef ZMQ_NATIVE_NO_DRAFT
+  return NoDraft(env);
+#else
   zmq_msg_t msg;
   zmq_msg_init(&msg);
   if (zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT) < 0) {
@@ -462,6 +523,7 @@ Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
   result.Set(2u, group != nullptr ? Napi::String::New(env, group) : env.Undefined());
   result.Set(0u, FrameToBuffer(env, &msg));
   return result;
+#endif
 }
 
 // watch(): call onReady when the socket may be ready. Holds the JS object alive meanwhile,

@@ -28,6 +28,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value Bind(const Napi::CallbackInfo& info);
   Napi::Value Unbind(const Napi::CallbackInfo& info);
   Napi::Value Connect(const Napi::CallbackInfo& info);
+  Napi::Value ConnectPeer(const Napi::CallbackInfo& info);
   Napi::Value Disconnect(const Napi::CallbackInfo& info);
 
   Napi::Value GetInt32(const Napi::CallbackInfo& info);
