@@ -12,7 +12,7 @@ export const replyFrames = [Buffer.from([0xed, 0xa0, 0x80]), randomBytes(4096), 
 const routingId = {ours: Buffer.from([0x00, 0x9f, 0xff]), theirs: Buffer.from([0x01, 0xc3, 0x28])}
 const topic = Buffer.from([0x9f, 0x00, 0xff])
 
-type OurSocket = zmq.Socket & Partial<zmq.Readable & zmq.Writable>
+type OurSocket = zmq.Socket & Partial<zmq.Readable & zmq.Writable> & {readonly lastEndpoint: string | null}
 
 export interface Scenario {
   /** e.g. "REQ (ours) ↔ REP (theirs)" */
