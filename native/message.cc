@@ -47,22 +47,32 @@ void ReleaseQueue::Stop() {
   Drain(async);
   uv_close(reinterpret_cast<uv_handle_t*>(async),
            [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
-  // shared_ itself is leaked on purpose: buffers still inside libzmq will report back to it
-  // after this environment is gone; it is a few bytes once per environment.
+  // Buffers still inside libzmq report back to shared_ after this environment is gone; whoever
+  // lets go last (this queue or the last of them) frees it.
+  bool last;
+  {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    last = --shared_->users == 0;
+  }
+  if (last) delete shared_;
   shared_ = nullptr;
 }
 
 // libzmq's free function for borrowed buffers: runs on whichever thread drops the message.
 static void ReturnBorrowed(void* /*data*/, void* hint) {
   auto* borrowed = static_cast<BorrowedBuffer*>(hint);
+  auto* shared = borrowed->shared;
+  bool last;
   {
-    std::lock_guard<std::mutex> lock(borrowed->shared->mutex);
-    if (!borrowed->shared->stopped) {
-      borrowed->shared->pending.push_back(borrowed->ref);
-      uv_async_send(borrowed->shared->async);
+    std::lock_guard<std::mutex> lock(shared->mutex);
+    if (!shared->stopped) {
+      shared->pending.push_back(borrowed->ref);
+      uv_async_send(shared->async);
     }
+    last = --shared->users == 0;
   }
   delete borrowed;
+  if (last) delete shared;
 }
 
 int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data,
@@ -75,7 +85,19 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* da
   napi_ref ref = nullptr;
   napi_create_reference(env, holder, 1, &ref);
   auto* borrowed = new BorrowedBuffer{releases.shared_, ref};
-  return zmq_msg_init_data(msg, data, length, ReturnBorrowed, borrowed);
+  {
+    std::lock_guard<std::mutex> lock(releases.shared_->mutex);
+    releases.shared_->users++;
+  }
+  if (zmq_msg_init_data(msg, data, length, ReturnBorrowed, borrowed) == 0) return 0;
+  // libzmq did not take the buffer (out of memory): nothing will call ReturnBorrowed.
+  {
+    std::lock_guard<std::mutex> lock(releases.shared_->mutex);
+    releases.shared_->users--;
+  }
+  napi_delete_reference(env, ref);
+  delete borrowed;
+  return -1;
 }
 
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {

@@ -30,12 +30,15 @@ class ReleaseQueue {
     std::mutex mutex;
     std::vector<napi_ref> pending;
     bool stopped = false;
+    // The queue itself plus each buffer libzmq still borrows: the last one to let go frees this.
+    size_t users = 1;
     uv_async_t* async = nullptr;
     napi_env env = nullptr;
   };
   static void Drain(uv_async_t* handle);
 
-  // Shared with libzmq's threads; outlives this queue until the last borrowed buffer returns.
+  // Shared with libzmq's threads; outlives this queue until the last borrowed buffer returns
+  // (counted in users).
   Shared* shared_ = nullptr;
 
   friend struct BorrowedBuffer;
