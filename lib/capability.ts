@@ -1,5 +1,5 @@
-// What this build of libzmq can do: zmq_has() for each capability, plus WebSocket, which
-// libzmq 4.3.4's zmq_has does not know about.
+// What this build of libzmq can do: zmq_has() for each capability, plus the WebSocket
+// transports, which libzmq 4.3.4's zmq_has does not know about, and udp (a draft transport).
 import {binding} from "./native"
 
 export interface Capability {
@@ -11,16 +11,19 @@ export interface Capability {
   gssapi: boolean
   draft: boolean
   ws: boolean
+  wss: boolean
+  udp: boolean
+  vmci: boolean
 }
 
 // A connect is asynchronous and harmless; libzmq refuses it at once with EPROTONOSUPPORT when
 // the transport is not compiled in.
-function hasWebSocket(): boolean {
-  if (binding.has("ws")) return true
+function hasTransport(scheme: "ws" | "wss"): boolean {
+  if (binding.has(scheme)) return true
   const probe = new binding.Socket(binding.context, 0, () => undefined)
   try {
     probe.setInt32(17, 0)
-    probe.connect("ws://127.0.0.1:1")
+    probe.connect(`${scheme}://127.0.0.1:1`)
     return true
   } catch {
     return false
@@ -37,5 +40,8 @@ export const capability: Readonly<Capability> = Object.freeze({
   curve: binding.has("curve"),
   gssapi: binding.has("gssapi"),
   draft: binding.has("draft"),
-  ws: hasWebSocket(),
+  ws: hasTransport("ws"),
+  wss: hasTransport("wss"),
+  udp: binding.has("draft"),
+  vmci: binding.has("vmci"),
 })
