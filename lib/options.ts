@@ -230,10 +230,13 @@ export interface HasNativeSocket {
   readonly nativeSocket: NativeSocket
 }
 
-/** Defines the option accessors of socket type `kind` on its class prototype. */
-export function defineSocketOptions(prototype: object, kind: SocketKind): void {
+/**
+ * Defines the option accessors of socket type `kind` on its class prototype; without a kind,
+ * the options every socket type has (on the Socket base class, as zeromq v6 has them).
+ */
+export function defineSocketOptions(prototype: object, kind?: SocketKind): void {
   for (const spec of socketOptions as readonly OptionSpec[]) {
-    if (spec.for && !spec.for.includes(kind)) continue
+    if (spec.for && (kind === undefined || !spec.for.includes(kind))) continue
     const descriptor: PropertyDescriptor = {configurable: true, enumerable: false}
     if (spec.access !== "w") {
       descriptor.get = function (this: HasNativeSocket) {

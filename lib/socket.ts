@@ -72,8 +72,7 @@ function closedError(): Error {
 }
 
 export abstract class Socket {
-  /** The context this socket belongs to. */
-  readonly context: Context
+  private readonly ownContext: Context
   /** @internal the native socket; throws EBADF once closed */
   readonly nativeSocket: NativeSocket
 
@@ -92,7 +91,7 @@ export abstract class Socket {
     if (options !== undefined && (options === null || typeof options !== "object")) {
       throw typeError("options", "an object", options)
     }
-    this.context = options?.context ?? defaultContext
+    this.ownContext = options?.context ?? defaultContext
     this.nativeSocket = new binding.Socket(this.context.nativeContext, type, () => this.flush())
     this.batch = kind === "Request" || kind === "Reply" ? 1 : receiveBatch
     this.registration = this.context.register(this) as WeakRef<Socket>
@@ -105,6 +104,11 @@ export abstract class Socket {
   }
 
   // ---- state ----
+
+  /** The context this socket belongs to. */
+  get context(): Context {
+    return this.ownContext
+  }
 
   get closed(): boolean {
     return this.nativeSocket.closed

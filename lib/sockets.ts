@@ -190,4 +190,5 @@ const kinds: [abstract new (...args: never[]) => Socket, SocketKind][] = [
   [Reply, "Reply"], [Dealer, "Dealer"], [Router, "Router"], [Pull, "Pull"], [Push, "Push"],
   [XPublisher, "XPublisher"], [XSubscriber, "XSubscriber"], [Stream, "Stream"],
 ]
+defineSocketOptions(Socket.prototype)
 for (const [cls, kind] of kinds) defineSocketOptions(cls.prototype, kind)
