@@ -6,6 +6,7 @@ import {context as defaultContext, type Context} from "./context"
 import {applyOptions, type SocketKind} from "./options"
 import {errnoError, typeError, checkString} from "./errors"
 import {Queue} from "./queue"
+import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
 
 /** A received message frame. */
@@ -84,6 +85,9 @@ export abstract class Socket {
   private readonly batch: number
   private readonly registration: WeakRef<Socket>
   private flushing = false
+  private observer?: Observer
+  /** @internal the proxy running with this socket, stopped before the socket closes */
+  proxy?: {halt(): void}
   // Files of the ipc endpoints this socket bound, removed on unbind and close.
   private ipcFiles?: IpcFiles
 
@@ -112,6 +116,14 @@ export abstract class Socket {
 
   get closed(): boolean {
     return this.nativeSocket.closed
+  }
+
+  /**
+   * The socket's event observer, made on first use (do that before bind/connect to see their
+   * events). It closes with the socket, after delivering a final "end" event.
+   */
+  get events(): Observer {
+    return (this.observer ??= new Observer(this))
   }
 
   /** Whether a receive would complete now. */
@@ -179,6 +191,8 @@ export abstract class Socket {
   /** @internal closes, lingering at most maxLinger ms when given */
   closeWithin(maxLinger: number | undefined): void {
     if (this.nativeSocket.closed) return
+    this.proxy?.halt()
+    this.observer?.close()
     if (maxLinger !== undefined) {
       const linger = this.nativeSocket.getInt32(17)
       if (linger < 0 || linger > maxLinger) this.nativeSocket.setInt32(17, maxLinger)
@@ -286,19 +300,24 @@ export abstract class Socket {
 
   /** Receives one message as an array of frames. */
   protected receiveMessage(options?: OperationOptions): Promise<Message[]> {
-    if (this.inboxHead < this.inbox.length) return Promise.resolve(this.takeFromInbox())
-    if (this.receivers.length === 0 && options === undefined) {
+    if (options === undefined || this.inboxHead < this.inbox.length) {
       try {
-        const message = this.tryReceive()
-        if (message !== undefined) {
-          if (this.senders.length !== 0) this.flush()
-          return Promise.resolve(message as Message[])
-        }
+        const message = this.receiveNow()
+        if (message !== undefined) return Promise.resolve(message)
       } catch (error) {
         return Promise.reject(error)
       }
     }
     return this.enqueueReceive({} as PendingReceive, options) as Promise<Message[]>
+  }
+
+  // A message that is ready now, or undefined when none is (or earlier receives wait first).
+  private receiveNow(): Message[] | undefined {
+    if (this.inboxHead < this.inbox.length) return this.takeFromInbox()
+    if (this.receivers.length !== 0) return undefined
+    const message = this.tryReceive() as Message[] | undefined
+    if (message !== undefined && this.senders.length !== 0) this.flush()
+    return message
   }
 
   /**
@@ -371,16 +390,12 @@ export abstract class Socket {
   }
 
   /** Async iteration: one message (array of frames) per step, until the socket closes. */
-  protected async *iterateMessages(): AsyncGenerator<Message[], void, undefined> {
-    while (!this.closed) {
-      try {
-        yield await this.receiveMessage()
-      } catch (error) {
-        // Closing the socket ends the iteration; anything else is the caller's to see.
-        if (this.closed && (error as {code?: string}).code === "EAGAIN") return
-        throw error
-      }
-    }
+  protected iterateMessages(): AsyncGenerator<Message[], undefined, undefined> {
+    return new MessageIterator(
+      () => this.receiveNow(),
+      () => this.receiveMessage(),
+      () => this.closed,
+    )
   }
 
   // ---- readiness ----
@@ -504,6 +519,55 @@ export abstract class Socket {
       this.senders.shift()
       settle(pending, undefined)
     }
+  }
+}
+
+// `for await` over a socket, hand-written rather than an async generator: a message that is
+// already there costs one resolved promise, where a generator's yield-await costs several.
+// Ends when the socket closes; any other error is thrown to the loop once, then it is done.
+class MessageIterator implements AsyncGenerator<Message[], undefined, undefined> {
+  private finished = false
+
+  constructor(
+    private readonly now: () => Message[] | undefined,
+    private readonly wait: () => Promise<Message[]>,
+    private readonly closed: () => boolean,
+  ) {}
+
+  next(): Promise<IteratorResult<Message[], undefined>> {
+    if (this.finished || this.closed()) return this.return()
+    let message: Message[] | undefined
+    try {
+      message = this.now()
+    } catch (error) {
+      return this.throw(error)
+    }
+    if (message !== undefined) return Promise.resolve({done: false, value: message})
+    return this.wait().then(
+      value => ({done: false, value}),
+      error => {
+        if (this.closed() && (error as {code?: string}).code === "EAGAIN") return this.return()
+        return this.throw(error)
+      },
+    )
+  }
+
+  return(): Promise<IteratorResult<Message[], undefined>> {
+    this.finished = true
+    return Promise.resolve({done: true, value: undefined})
+  }
+
+  throw(error: unknown): Promise<IteratorResult<Message[], undefined>> {
+    this.finished = true
+    return Promise.reject(error)
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.finished = true
   }
 }
 
