@@ -44,6 +44,8 @@ export interface NativeSocket {
   sendRouted(frame: unknown, routingId: number, group: string | undefined): SendResult
   receive(): Buffer[] | undefined
   receiveMany(max: number): Buffer[][]
+  /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
+  receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined
   watch(): void
   unwatch(): void

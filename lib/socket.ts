@@ -82,6 +82,8 @@ export abstract class Socket {
   // Messages already taken from libzmq by a batch receive, handed out before anything else.
   private inbox: Buffer[][] = []
   private inboxHead = 0
+  // Where nativeSocket.receiveBatch puts zero-copy frames; reused, emptied as they are taken.
+  private readonly largeFrames: Buffer[] = []
   private readonly batch: number
   private readonly registration: WeakRef<Socket>
   private flushing = false
@@ -340,7 +342,7 @@ export abstract class Socket {
   /** @internal one attempt to take a message; draft sockets override it */
   protected tryReceive(): unknown {
     if (this.batch === 1) return this.nativeSocket.receive()
-    const messages = this.nativeSocket.receiveMany(this.batch)
+    const messages = this.receiveBatch(this.batch)
     if (messages.length === 0) return undefined
     if (messages.length > 1) {
       this.inbox = messages
@@ -373,7 +375,39 @@ export abstract class Socket {
 
   /** @internal up to max messages that are ready now; draft sockets override it with tryReceive */
   protected tryReceiveMany(max: number): unknown[] {
-    return this.nativeSocket.receiveMany(max)
+    return this.receiveBatch(max)
+  }
+
+  // Up to max ready messages in one native call, their small frames views of one slab.
+  private receiveBatch(max: number): Message[][] {
+    const large = this.largeFrames
+    const slab = this.nativeSocket.receiveBatch(max, large)
+    if (slab === undefined) return []
+    const memory = slab.buffer
+    const entries = new Int32Array(memory, slab.byteOffset, slab.length >>> 2)
+    const count = entries[0]
+    let offset = slab.byteOffset + 4 * (count + 1)
+    let taken = 0
+    const messages: Message[][] = []
+    let frames: Message[] = []
+    for (let i = 1; i <= count; i++) {
+      const entry = entries[i]
+      let frame: Buffer
+      if (entry >= 0) {
+        const length = entry >>> 1
+        frame = Buffer.from(memory, offset, length)
+        offset += length
+      } else {
+        frame = large[taken]
+        large[taken++] = undefined as unknown as Buffer
+      }
+      frames.push(frame)
+      if (((entry >= 0 ? entry : -1 - entry) & 1) === 0) {
+        messages.push(frames)
+        frames = []
+      }
+    }
+    return messages
   }
 
   private enqueueReceive(pending: PendingReceive, options: OperationOptions | undefined): Promise<unknown> {

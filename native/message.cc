@@ -186,4 +186,36 @@ Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg) {
       owned);
 }
 
+Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count, napi_value large) {
+  size_t bytes = 0;
+  for (size_t i = 0; i < count; i++) {
+    const size_t length = zmq_msg_size(&msgs[i]);
+    if (length < kZeroCopyThreshold) bytes += length;
+  }
+  const size_t header = sizeof(int32_t) * (count + 1);
+  void* data = nullptr;
+  napi_value slab;
+  if (napi_create_buffer(env, header + bytes, &data, &slab) != napi_ok) {
+    for (size_t i = 0; i < count; i++) zmq_msg_close(&msgs[i]);
+    return Napi::Value();
+  }
+  auto* entries = static_cast<int32_t*>(data);
+  auto* out = static_cast<uint8_t*>(data) + header;
+  entries[0] = static_cast<int32_t>(count);
+  uint32_t largeCount = 0;
+  for (size_t i = 0; i < count; i++) {
+    const size_t length = zmq_msg_size(&msgs[i]);
+    if (length < kZeroCopyThreshold) {
+      entries[i + 1] = static_cast<int32_t>(length << 1 | (more[i] ? 1 : 0));
+      if (length > 0) std::memcpy(out, zmq_msg_data(&msgs[i]), length);
+      out += length;
+      zmq_msg_close(&msgs[i]);
+    } else {
+      entries[i + 1] = -1 - (more[i] ? 1 : 0);
+      napi_set_element(env, large, largeCount++, FrameToBuffer(env, &msgs[i]));
+    }
+  }
+  return Napi::Value(env, slab);
+}
+
 }  // namespace zmqn

@@ -55,4 +55,11 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
 // A Buffer holding the frame's bytes; takes ownership of msg's content.
 Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);
 
+// Several received frames as one Buffer (a "slab"), closing every msg: an Int32 header —
+// the frame count, then per frame (length << 1 | more) for a frame copied into the slab, or
+// (-1 - more) for a large frame handed over as its own zero-copy Buffer, stored in order
+// into `large` — followed by the copied bytes. One allocation for a batch of small frames
+// instead of one per frame; lib/socket.ts cuts the slab into views.
+Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count, napi_value large);
+
 }  // namespace zmqn

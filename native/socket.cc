@@ -5,6 +5,7 @@
 
 #include <zmq.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,7 @@ Napi::Function Socket::Define(Napi::Env env) {
     InstanceMethod<&Socket::SendRouted>("sendRouted"),
     InstanceMethod<&Socket::Receive>("receive"),
     InstanceMethod<&Socket::ReceiveMany>("receiveMany"),
+    InstanceMethod<&Socket::ReceiveBatch>("receiveBatch"),
     InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
     InstanceMethod<&Socket::Watch>("watch"),
     InstanceMethod<&Socket::Unwatch>("unwatch"),
@@ -498,6 +500,55 @@ Napi::Value Socket::ReceiveMany(const Napi::CallbackInfo& info) {
     messages.Set(i, message);
   }
   return messages;
+}
+
+// receiveBatch(max, large) → one slab Buffer (see FramesToSlab) holding up to max whole
+// messages that are ready now, or undefined when none is. Stops early once the copied bytes
+// pass kSlabBytes, so one retained frame never pins much memory.
+Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
+  constexpr size_t kSlabBytes = 256 * 1024;
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const uint32_t max = info[0].As<Napi::Number>().Uint32Value();
+  std::vector<zmq_msg_t> msgs;
+  std::vector<bool> moreFlags;
+  msgs.reserve(max < 64 ? max : 64);
+  uint32_t messages = 0;
+  size_t bytes = 0;
+  int error = 0;
+  bool more = false;
+  while (messages < max && (more || bytes < kSlabBytes)) {
+    msgs.emplace_back();
+    zmq_msg_t* msg = &msgs.back();
+    zmq_msg_init(msg);
+    if (zmq_msg_recv(msg, socket_, ZMQ_DONTWAIT) < 0) {
+      error = zmq_errno();
+      zmq_msg_close(msg);
+      msgs.pop_back();
+      break;
+    }
+    more = zmq_msg_more(msg);
+    moreFlags.push_back(more);
+    const size_t length = zmq_msg_size(msg);
+    if (length < kZeroCopyThreshold) bytes += length;
+    if (!more) messages++;
+  }
+  // The parts of a multipart message arrive together: EAGAIN only between messages. Any other
+  // error after some messages: hand those over; the error repeats next time.
+  if (messages == 0) {
+    for (auto& msg : msgs) zmq_msg_close(&msg);
+    if (error == EAGAIN) return env.Undefined();
+    ZmqError(env, error).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  while (moreFlags.back()) {  // a message cut short by an error
+    zmq_msg_close(&msgs.back());
+    msgs.pop_back();
+    moreFlags.pop_back();
+  }
+  std::unique_ptr<bool[]> flags(new bool[moreFlags.size()]);
+  for (size_t i = 0; i < moreFlags.size(); i++) flags[i] = moreFlags[i];
+  return FramesToSlab(env, msgs.data(), flags.get(), msgs.size(), info[1]);
 }
 
 // receiveRouted() → [frame, routingId, group] or undefined: draft single-frame sockets.

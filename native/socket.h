@@ -48,6 +48,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value SendRouted(const Napi::CallbackInfo& info);
   Napi::Value Receive(const Napi::CallbackInfo& info);
   Napi::Value ReceiveMany(const Napi::CallbackInfo& info);
+  Napi::Value ReceiveBatch(const Napi::CallbackInfo& info);
   Napi::Value ReceiveRouted(const Napi::CallbackInfo& info);
 
   Napi::Value Watch(const Napi::CallbackInfo& info);
