@@ -121,7 +121,8 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
     }
     return FrameStatus::Ok;
   }
-  if (type == napi_null || type == napi_undefined) {
+  // null is an empty frame; undefined is a missing argument, rejected as unsupported.
+  if (type == napi_null) {
     zmq_msg_init(msg);
     return FrameStatus::Ok;
   }
