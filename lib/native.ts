@@ -34,7 +34,7 @@ export interface NativeSocket {
   setInt64(option: number, value: number): void
   getUint64(option: number): number
   setUint64(option: number, value: number): void
-  getBytes(option: number): Buffer
+  getBytes(option: number, size?: number): Buffer
   setBytes(option: number, value: string | Buffer | null): void
   join(group: string): void
   leave(group: string): void

@@ -20,6 +20,8 @@ interface OptionSpec {
   readonly for?: readonly SocketKind[]
   /** Names for an integer option's values (index = libzmq's number). */
   readonly values?: readonly (string | null)[]
+  /** Buffer size to read a byte option with, where libzmq picks the encoding by it. */
+  readonly size?: number
 }
 
 const writers = [
@@ -59,7 +61,7 @@ export const socketOptions = [
   {name: "tcpKeepaliveCount", id: 35, type: "int32"},
   {name: "tcpKeepaliveIdle", id: 36, type: "int32"},
   {name: "tcpKeepaliveInterval", id: 37, type: "int32"},
-  {name: "tcpAcceptFilter", id: 38, type: "string"},
+  {name: "tcpAcceptFilter", id: 38, type: "string", access: "w"},
   {name: "immediate", id: 39, type: "bool"},
   {name: "raw", id: 41, type: "bool", access: "w", for: ["Router"]},
   {name: "ipv6", id: 42, type: "bool"},
@@ -68,9 +70,10 @@ export const socketOptions = [
   {name: "plainUsername", id: 45, type: "string"},
   {name: "plainPassword", id: 46, type: "string"},
   {name: "curveServer", id: 47, type: "bool"},
-  {name: "curvePublicKey", id: 48, type: "string"},
-  {name: "curveSecretKey", id: 49, type: "string"},
-  {name: "curveServerKey", id: 50, type: "string"},
+  // Read back as Z85 text: libzmq returns that encoding when asked for 41 bytes.
+  {name: "curvePublicKey", id: 48, type: "string", size: 41},
+  {name: "curveSecretKey", id: 49, type: "string", size: 41},
+  {name: "curveServerKey", id: 50, type: "string", size: 41},
   {name: "probeRouter", id: 51, type: "bool", access: "w", for: ["Router", "Dealer", "Request"]},
   {name: "correlate", id: 52, type: "bool", access: "w", for: ["Request"]},
   {name: "relaxed", id: 53, type: "bool", access: "w", for: ["Request"]},
@@ -195,7 +198,7 @@ function readSocketOption(native: NativeSocket, spec: OptionSpec): unknown {
     case "bool":
       return native.getInt32(spec.id) !== 0
     case "string": {
-      const bytes = native.getBytes(spec.id)
+      const bytes = native.getBytes(spec.id, spec.size)
       // libzmq counts a terminating NUL in text options.
       const end = bytes.length > 0 && bytes[bytes.length - 1] === 0 ? bytes.length - 1 : bytes.length
       return end === 0 ? null : bytes.toString("utf8", 0, end)
@@ -206,7 +209,8 @@ function readSocketOption(native: NativeSocket, spec: OptionSpec): unknown {
       return native.getUint64(spec.id)
     default: {
       const number = native.getInt32(spec.id)
-      return spec.values ? spec.values[number] ?? number : spec.type === "uint32" ? number >>> 0 : number
+      if (spec.values) return number >= 0 && number < spec.values.length ? spec.values[number] : number
+      return spec.type === "uint32" ? number >>> 0 : number
     }
   }
 }

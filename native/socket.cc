@@ -6,6 +6,7 @@
 #include <zmq.h>
 
 #include <memory>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -285,13 +286,17 @@ Napi::Value Socket::SetUint64(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// Byte-valued options come back as a Buffer (routing ids, CURVE keys) — lib/ decides whether
-// an option is text.
+// getBytes(option, size?): byte-valued options come back as a Buffer (routing ids, CURVE
+// keys) — lib/ decides whether an option is text. `size` asks for exactly that many bytes:
+// libzmq picks a CURVE key's encoding by it (41: Z85 text, 32: binary).
 Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
   char value[1024];
   size_t length = sizeof value;
+  if (info.Length() > 1 && info[1].IsNumber()) {
+    length = std::min<size_t>(info[1].As<Napi::Number>().Uint32Value(), sizeof value);
+  }
   if (zmq_getsockopt(socket_, info[0].As<Napi::Number>().Int32Value(), value, &length) != 0) {
     ThrowLastError(env);
     return Napi::Value();

@@ -151,6 +151,25 @@ const scenarios: [string, unknown, Scenario, unknown?][] = [
     context.ipv6 = true
     return [context.ioThreads, context.maxSockets, context.blocky, context.ipv6]
   }],
+  ["security mechanism of a plain socket", {resolved: [null, "plain"]}, async (zmq, sockets) => {
+    const socket = make(sockets, new zmq.Dealer())
+    const before = socket.securityMechanism
+    socket.plainServer = true
+    return [before, socket.securityMechanism]
+  }],
+  ["zapDomain set to null (libzmq refuses an empty ZAP domain)", {code: "EINVAL"}, async (zmq, sockets) => {
+    make(sockets, new zmq.Dealer({zapDomain: "x"})).zapDomain = null
+  }],
+  // zeromq v6 cannot read CURVE keys back (it asks libzmq with the wrong buffer size).
+  ["CURVE keys read back as Z85", {resolved: [true, true, true]}, async (zmq, sockets) => {
+    const socket = make(sockets, new zmq.Dealer())
+    const keys = zmq.curveKeyPair()
+    socket.curvePublicKey = keys.publicKey
+    socket.curveSecretKey = keys.secretKey
+    socket.curveServerKey = keys.publicKey
+    return [socket.curvePublicKey === keys.publicKey, socket.curveSecretKey === keys.secretKey,
+      socket.curveServerKey === keys.publicKey]
+  }, {code: "EINVAL"}],
   ["subscribe on a closed socket", {code: "EBADF"}, async (zmq, sockets) => {
     const socket = make(sockets, new zmq.Subscriber())
     socket.close()

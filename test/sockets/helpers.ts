@@ -25,7 +25,8 @@ export function bindAddress(transport: Transport): string {
 /** Binds `server` on the transport and connects `client` to where it landed. */
 export async function link(transport: Transport, server: Socket, client: Socket): Promise<string> {
   await server.bind(bindAddress(transport))
-  const endpoint = server.lastEndpoint as string
+  // Socket's own type has no option properties; every socket class has lastEndpoint.
+  const endpoint = (server as unknown as {lastEndpoint: string}).lastEndpoint
   client.connect(endpoint)
   return endpoint
 }

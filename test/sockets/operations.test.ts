@@ -1,0 +1,171 @@
+// Send and receive as operations: queued in call order, per-call timeout and AbortSignal,
+// backpressure at the high-water mark, batches, readiness, iteration and disposal.
+import * as zmq from "../../lib"
+import {link, text, track} from "./helpers"
+
+describe("send and receive operations", () => {
+  const use = track()
+
+  async function pipe(options: {push?: zmq.Options<"Push">; pull?: zmq.Options<"Pull">} = {}) {
+    const pull = use(new zmq.Pull(options.pull))
+    const push = use(new zmq.Push(options.push))
+    await link("tcp", pull, push)
+    return {push, pull}
+  }
+
+  it("concurrent receives are served in call order (no EBUSY)", async () => {
+    const {push, pull} = await pipe()
+    const receives = Array.from({length: 20}, () => pull.receive())
+    for (let i = 0; i < 20; i++) await push.send(String(i))
+    const got = (await Promise.all(receives)).map(frames => frames[0].toString())
+    expect(got).toEqual(Array.from({length: 20}, (_, i) => String(i)))
+  })
+
+  it("concurrent sends go out in call order", async () => {
+    const {push, pull} = await pipe()
+    const sends = Array.from({length: 500}, (_, i) => push.send(["n", String(i)]))
+    await Promise.all(sends)
+    for (let i = 0; i < 500; i++) expect(text(await pull.receive())).toEqual(["n", String(i)])
+  })
+
+  it("a per-call timeout rejects with EAGAIN and overrides receiveTimeout", async () => {
+    const {pull, push} = await pipe({pull: {receiveTimeout: 60000}, push: {sendTimeout: 60000}})
+    await expect(pull.receive({timeout: 10})).rejects.toMatchObject({code: "EAGAIN"})
+    const lonely = use(new zmq.Push())
+    await expect(lonely.send("x", {timeout: 10})).rejects.toMatchObject({code: "EAGAIN"})
+    // The socket still works afterwards.
+    await push.send("after")
+    expect(text(await pull.receive())).toEqual(["after"])
+  })
+
+  it("a bad timeout is a TypeError naming it", async () => {
+    const {pull} = await pipe()
+    await expect(pull.receive({timeout: 1.5})).rejects.toThrow(/"options.timeout"/)
+  })
+
+  it("an already-aborted signal rejects at once and consumes nothing", async () => {
+    const {push, pull} = await pipe()
+    await push.send("kept")
+    const controller = new AbortController()
+    controller.abort()
+    await expect(pull.receive({signal: controller.signal})).rejects.toMatchObject({name: "AbortError"})
+    await expect(push.send("never", {signal: controller.signal})).rejects.toMatchObject({name: "AbortError"})
+    await push.send("next")
+    expect(text(await pull.receive())).toEqual(["kept"])
+    expect(text(await pull.receive())).toEqual(["next"])
+  })
+
+  it("aborting a pending receive neither loses nor reorders other messages", async () => {
+    const {push, pull} = await pipe()
+    const controller = new AbortController()
+    const first = pull.receive()
+    const aborted = pull.receive({signal: controller.signal})
+    const third = pull.receive()
+    controller.abort(new Error("stop"))
+    await expect(aborted).rejects.toThrow("stop")
+    await push.send("a")
+    await push.send("b")
+    await push.send("c")
+    expect(text(await first)).toEqual(["a"])
+    expect(text(await third)).toEqual(["b"])
+    expect(text(await pull.receive())).toEqual(["c"])
+  })
+
+  it("aborting a pending send drops only that message", async () => {
+    const push = use(new zmq.Push())
+    const controller = new AbortController()
+    const sends = [push.send("1"), push.send("2", {signal: controller.signal}), push.send("3")]
+    controller.abort()
+    await expect(sends[1]).rejects.toMatchObject({name: "AbortError"})
+    const pull = use(new zmq.Pull())
+    await link("tcp", pull, push)
+    await Promise.all([sends[0], sends[2]])
+    expect(text(await pull.receive())).toEqual(["1"])
+    expect(text(await pull.receive())).toEqual(["3"])
+  })
+
+  it("a send blocked by the high-water mark waits and resolves once drained; nothing is dropped", async () => {
+    const {push, pull} = await pipe({push: {sendHighWaterMark: 1}, pull: {receiveHighWaterMark: 1}})
+    const total = 5000
+    const payload = Buffer.alloc(1024, 1)
+    let settled = 0
+    const sends = Array.from({length: total}, (_, i) => push.send([String(i), payload]).then(() => settled++))
+    // With both queues tiny, most sends must still be waiting.
+    await new Promise(resolve => setImmediate(resolve))
+    expect(settled).toBeLessThan(total)
+    for (let i = 0; i < total; i++) {
+      const [index] = await pull.receive()
+      expect(index.toString()).toBe(String(i))
+    }
+    await Promise.all(sends)
+    expect(settled).toBe(total)
+  })
+
+  it("sendMany and receiveMany move batches in order", async () => {
+    const {push, pull} = await pipe()
+    const messages = Array.from({length: 300}, (_, i) => (i % 2 ? String(i) : [String(i), "two"]))
+    await push.sendMany(messages)
+    const received: Buffer[][] = []
+    while (received.length < messages.length) {
+      const batch = await pull.receiveMany(64)
+      expect(batch.length).toBeGreaterThan(0)
+      expect(batch.length).toBeLessThanOrEqual(64)
+      received.push(...batch)
+    }
+    expect(received.map(text)).toEqual(messages.map(m => (Array.isArray(m) ? m : [m])))
+    await expect(pull.receiveMany(0)).rejects.toThrow(/"max"/)
+    await expect(push.sendMany("x" as never)).rejects.toThrow(/"messages"/)
+  })
+
+  it("readable and writable tell whether an operation would complete now", async () => {
+    const {push, pull} = await pipe()
+    expect(pull.readable).toBe(false)
+    expect(push.writable).toBe(true)
+    await push.send("x")
+    await pull.receive({timeout: 5000}).then(frames => expect(text(frames)).toEqual(["x"]))
+    const lonely = use(new zmq.Push())
+    expect(lonely.writable).toBe(false)
+    push.close()
+    expect(push.writable).toBe(false)
+    pull.close()
+    expect(pull.readable).toBe(false)
+  })
+
+  it("readable turns true when a message is waiting", async () => {
+    const {push, pull} = await pipe()
+    await push.send("x")
+    const iterate = pull[Symbol.asyncIterator]()
+    expect(text((await iterate.next()).value as Buffer[])).toEqual(["x"])
+    await push.send("y")
+    while (!pull.readable) await new Promise(resolve => setTimeout(resolve, 1))
+    expect(text(await pull.receive())).toEqual(["y"])
+  })
+
+  it("for await ends when the socket closes", async () => {
+    const {push, pull} = await pipe()
+    for (let i = 0; i < 3; i++) await push.send(String(i))
+    const seen: string[] = []
+    for await (const [frame] of pull) {
+      seen.push(frame.toString())
+      if (seen.length === 3) setImmediate(() => pull.close())
+    }
+    expect(seen).toEqual(["0", "1", "2"])
+    expect(pull.closed).toBe(true)
+  })
+
+  it("Symbol.asyncDispose closes the socket", async () => {
+    const pull = new zmq.Pull()
+    await pull[Symbol.asyncDispose]()
+    expect(pull.closed).toBe(true)
+  })
+
+  it("close() is idempotent; pending operations reject with EAGAIN, later ones with EBADF", async () => {
+    const pull = new zmq.Pull()
+    const pending = pull.receive()
+    pull.close()
+    pull.close()
+    await expect(pending).rejects.toMatchObject({code: "EAGAIN"})
+    await expect(pull.receive()).rejects.toMatchObject({code: "EBADF", message: "Socket is closed"})
+    expect(() => pull.connect("tcp://127.0.0.1:1")).toThrow(expect.objectContaining({code: "EBADF"}))
+  })
+})
