@@ -86,6 +86,9 @@ export abstract class Socket {
   private readonly largeFrames: Buffer[] = []
   private readonly batch: number
   private readonly registration: WeakRef<Socket>
+  // The native socket holds this weakly (strongly only while watching): it must live as long
+  // as the socket does.
+  private readonly onReady: () => void
   private flushing = false
   private observer?: Observer
   /** @internal the proxy running with this socket, stopped before the socket closes */
@@ -98,7 +101,8 @@ export abstract class Socket {
       throw typeError("options", "an object", options)
     }
     this.ownContext = options?.context ?? defaultContext
-    this.nativeSocket = new binding.Socket(this.context.nativeContext, type, () => this.flush())
+    this.onReady = () => this.flush()
+    this.nativeSocket = new binding.Socket(this.context.nativeContext, type, this.onReady)
     this.batch = kind === "Request" || kind === "Reply" ? 1 : receiveBatch
     this.registration = this.context.register(this) as WeakRef<Socket>
     try {

@@ -67,7 +67,10 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   data_ = AddonData::Of(env);
   auto* context = Context::Unwrap(info[0].As<Napi::Object>());
   const int type = info[1].As<Napi::Number>().Int32Value();
-  onReady_ = Napi::Persistent(info[2].As<Napi::Function>());
+  // Weak: lib/ keeps the function alive as long as the socket object. It is held strongly only
+  // while watching, so a socket with pending operations stays alive through it and an idle,
+  // unreferenced one can be collected (a strong reference would form an uncollectable cycle).
+  onReady_ = Napi::Weak(info[2].As<Napi::Function>());
 
   if (context == nullptr || context->Handle() == nullptr) {
     ZmqError(env, ETERM).ThrowAsJavaScriptException();
@@ -106,7 +109,8 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     }
 #endif
     Napi::HandleScope scope(Env());
-    onReady_.MakeCallback(Value(), {});
+    auto onReady = onReady_.Value();
+    if (!onReady.IsEmpty()) onReady.MakeCallback(Value(), {});
   });
   if (status != 0) {
     Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
@@ -147,6 +151,7 @@ void Socket::StopWatching() {
   poller_.Stop();
   if (watching_) {
     watching_ = false;
+    onReady_.Unref();
     Unref();
   }
 }
@@ -589,6 +594,7 @@ Napi::Value Socket::Watch(const Napi::CallbackInfo& info) {
   if (!watching_) {
     watching_ = true;
     Ref();
+    onReady_.Ref();
   }
   poller_.Start();
   return info.Env().Undefined();

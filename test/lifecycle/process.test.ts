@@ -1,0 +1,77 @@
+// Lifecycle cases in child processes (they may hang or abort, which must not take jest down):
+// exit with pending work, garbage collection, worker threads, linger.
+import {spawn} from "node:child_process"
+import * as path from "node:path"
+
+interface Result {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string[]
+  stderr: string
+  ms: number
+}
+
+function run(fixture: string, nodeArgs: string[] = [], limitMs = 20000): Promise<Result> {
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, "fixtures", fixture)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", chunk => (stdout += chunk))
+    child.stderr.on("data", chunk => (stderr += chunk))
+    const timer = setTimeout(() => child.kill("SIGKILL"), limitMs)
+    child.on("error", reject)
+    child.on("close", (code, signal) => {
+      clearTimeout(timer)
+      resolve({code, signal, stdout: stdout.trim().split("\n"), stderr, ms: Date.now() - started})
+    })
+  })
+}
+
+describe("process lifecycle", () => {
+  beforeAll(() => {
+    // The fixtures load the compiled package.
+    require.resolve("../../dist")
+  })
+
+  it("exits promptly with code 0 with open sockets and a pending receive", async () => {
+    const result = await run("exit-with-pending.js")
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["ready"]})
+    expect(result.stderr).toBe("")
+    expect(result.ms).toBeLessThan(5000)
+  })
+
+  it("idle sockets do not keep the process alive", async () => {
+    const result = await run("exit-naturally.js")
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["done"]})
+    expect(result.stderr).toBe("")
+    expect(result.ms).toBeLessThan(5000)
+  })
+
+  it("an unreferenced idle socket is closed when collected", async () => {
+    const result = await run("gc-idle.js", ["--expose-gc"])
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["collected pull", "rebound true"]})
+  })
+
+  it("a socket with a pending receive is not collected", async () => {
+    const result = await run("gc-pending.js", ["--expose-gc"])
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["collected false", "received still here"]})
+  })
+
+  it("worker threads: sockets inside, inproc across threads, terminate with a pending receive", async () => {
+    const result = await run("workers.js")
+    expect(result.stderr).toBe("")
+    expect(result).toMatchObject({
+      code: 0,
+      signal: null,
+      stdout: ["worker-local inside", "inproc from worker", "terminated 1", "terminated 1", "terminated 1"],
+    })
+  })
+
+  it("linger: a closed Push still delivers to a Pull that binds later", async () => {
+    const result = await run("linger.js")
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["received lingered"]})
+  })
+})
