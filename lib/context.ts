@@ -1,6 +1,6 @@
 // Contexts: the shared default one, and explicit ones that close({ timeout }) terminates.
 import {binding, type NativeContext} from "./native"
-import {applyOptions, defineContextOptions, type ContextOptionProperties} from "./options"
+import {applyOptions, defineContextOptions, type ContextOptionProperties, type WritableContextOptions} from "./options"
 import {rangeError} from "./errors"
 
 /** What a context needs from the sockets it must close when terminated. */
@@ -22,10 +22,10 @@ export class Context {
   readonly nativeContext: NativeContext
   private readonly sockets = new Set<WeakRef<ClosableSocket>>()
 
-  constructor(options?: Partial<ContextOptionProperties>)
+  constructor(options?: Partial<WritableContextOptions>)
   /** @internal wraps an existing native context (the shared default one) */
-  constructor(options: Partial<ContextOptionProperties> | undefined, native: NativeContext)
-  constructor(options?: Partial<ContextOptionProperties>, native?: NativeContext) {
+  constructor(options: Partial<WritableContextOptions> | undefined, native: NativeContext)
+  constructor(options?: Partial<WritableContextOptions>, native?: NativeContext) {
     this.nativeContext = native ?? new binding.Context()
     applyOptions(this, options, [])
   }

@@ -148,11 +148,15 @@ type MutableNames<K> = {[I in Spec as Has<I, K> extends true ? (I extends {acces
 
 /** The option properties a socket type has, e.g. `SocketOptionProperties<"Push">`. */
 export type SocketOptionProperties<K extends SocketKind> = {readonly [N in keyof ReadOnlyNames<K>]: ReadOnlyNames<K>[N]} & MutableNames<K>
+/** The options a socket type's constructor may set: all but the read-only ones. */
+export type WritableSocketOptions<K extends SocketKind> = MutableNames<K>
 
 type ContextSpec = (typeof contextOptions)[number]
+/** The options a Context's constructor may set: all but the read-only ones. */
+export type WritableContextOptions = {[I in ContextSpec as I extends {access: "r"} ? never : I["name"]]: ValueOf<I>}
 export type ContextOptionProperties = {
   readonly [I in ContextSpec as I extends {access: "r"} ? I["name"] : never]: ValueOf<I>
-} & {[I in ContextSpec as I extends {access: "r"} ? never : I["name"]]: ValueOf<I>}
+} & WritableContextOptions
 
 // ---- Runtime accessors ----
 

@@ -1,13 +1,11 @@
 // The standard socket types of libzmq 4.3, named as in zeromq v6.
 import {Socket, type SocketOptions} from "./socket"
 import {Readable, Writable} from "./mixins"
-import {defineSocketOptions, type SocketKind, type SocketOptionProperties} from "./options"
+import {defineSocketOptions, type SocketKind, type SocketOptionProperties, type WritableSocketOptions} from "./options"
 import {typeError} from "./errors"
 
 /** Constructor options: the socket type's writable option properties, plus `context`. */
-export type Options<K extends SocketKind, Extra = object> = SocketOptions &
-  Partial<{-readonly [N in keyof SocketOptionProperties<K>]: SocketOptionProperties<K>[N]}> &
-  Partial<Extra>
+export type Options<K extends SocketKind, Extra = object> = SocketOptions & Partial<WritableSocketOptions<K>> & Partial<Extra>
 
 export const enum SocketType {
   Pair = 0, Publisher = 1, Subscriber = 2, Request = 3, Reply = 4, Dealer = 5, Router = 6,
