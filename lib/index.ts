@@ -7,6 +7,20 @@ export {Socket, type Message, type MessageLike, type OperationOptions, type Sock
 export {type Readable, type Writable} from "./mixins"
 export * from "./sockets"
 export {type ErrnoError} from "./errors"
+export {
+  Observer,
+  type Event,
+  type EventType,
+  type EventOfType,
+  type EventFor,
+  type EventAddress,
+  type EventError,
+  type EventInterval,
+  type AuthError,
+  type ProtoError,
+  type WaitForOptions,
+} from "./events"
+export {Proxy} from "./proxy"
 export {type SocketKind, type SocketOptionProperties} from "./options"
 
 /** libzmq's version, e.g. "4.3.5". */

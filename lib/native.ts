@@ -53,14 +53,21 @@ export interface NativeSocket {
 
 export interface NativeObserver {
   readonly closed: boolean
+  /** Ends monitoring; events already sent (and the final "end") stay readable. */
+  stop(): void
   close(): void
-  receive(): [number, number, string, number] | undefined
-  watch(): void
+  /** [event id, value, endpoint]; [] for a malformed event; undefined when none is ready. */
+  receive(): [number, number, string] | [] | undefined
+  /** keepAlive: whether watching keeps the process running. */
+  watch(keepAlive: boolean): void
   unwatch(): void
 }
 
 export interface NativeProxy {
+  readonly running: boolean
   run(): Promise<void>
+  /** Stops at once (a socket is closing); run() rejects with EBADF. */
+  halt(): void
   pause(): void
   resume(): void
   terminate(): void
@@ -73,8 +80,8 @@ export interface Binding {
   context: NativeContext
   Context: new () => NativeContext
   Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket
-  Observer?: new (socket: NativeSocket, onReady: () => void) => NativeObserver
-  Proxy?: new (frontEnd: NativeSocket, backEnd: NativeSocket, capture: NativeSocket | null) => NativeProxy
+  Observer: new (context: NativeContext, socket: NativeSocket, onReady: () => void) => NativeObserver
+  Proxy: new (context: NativeContext, frontEnd: NativeSocket, backEnd: NativeSocket, capture: NativeSocket | null) => NativeProxy
 }
 
 export const binding = load(path.join(__dirname, "..")) as Binding

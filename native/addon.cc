@@ -8,6 +8,8 @@
 #include "addon.h"
 #include "context.h"
 #include "errors.h"
+#include "observer.h"
+#include "proxy.h"
 #include "socket.h"
 
 namespace zmqn {
@@ -44,8 +46,13 @@ static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
 // asked for their queues to be flushed — then owned contexts are terminated, bounded in time.
 static void Teardown(AddonData* data) {
   data->tearingDown = true;
+  // Running proxies first: their threads use sockets that are about to be closed.
+  std::vector<Proxy*> proxies(data->proxies.begin(), data->proxies.end());
+  for (Proxy* proxy : proxies) proxy->Teardown();
   std::vector<Socket*> sockets(data->sockets.begin(), data->sockets.end());
   for (Socket* socket : sockets) socket->Close(0);
+  std::vector<Observer*> observers(data->observers.begin(), data->observers.end());
+  for (Observer* observer : observers) observer->Close();
   std::vector<Context*> contexts(data->contexts.begin(), data->contexts.end());
   data->contexts.clear();
   for (Context* context : contexts) context->Teardown();
@@ -63,9 +70,15 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   auto socket = Socket::Define(env);
   data->contextConstructor = Napi::Persistent(context);
   data->socketConstructor = Napi::Persistent(socket);
+  auto observer = Observer::Define(env);
+  auto proxy = Proxy::Define(env);
+  data->observerConstructor = Napi::Persistent(observer);
+  data->proxyConstructor = Napi::Persistent(proxy);
 
   exports.Set("Context", context);
   exports.Set("Socket", socket);
+  exports.Set("Observer", observer);
+  exports.Set("Proxy", proxy);
   exports.Set("context", context.New({Napi::Boolean::New(env, true)}));
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));

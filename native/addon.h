@@ -13,6 +13,8 @@ namespace zmqn {
 
 class Socket;
 class Context;
+class Observer;
+class Proxy;
 
 struct AddonData {
   Napi::FunctionReference contextConstructor;
@@ -24,6 +26,9 @@ struct AddonData {
   std::unordered_set<Socket*> sockets;
   // Contexts created (not merely wrapped) in this environment: terminated at teardown.
   std::unordered_set<Context*> contexts;
+  // Observers whose reading socket is open, and proxies whose thread runs: both stopped at teardown.
+  std::unordered_set<Observer*> observers;
+  std::unordered_set<Proxy*> proxies;
 
   // Large outgoing buffers that libzmq is done with, released on the JS thread.
   ReleaseQueue releases;

@@ -30,6 +30,13 @@ void Poller::Stop() {
   uv_poll_stop(handle_);
 }
 
+void Poller::SetKeepAlive(bool keepAlive) {
+  if (handle_ == nullptr) return;
+  auto* handle = reinterpret_cast<uv_handle_t*>(handle_);
+  if (keepAlive) uv_ref(handle);
+  else uv_unref(handle);
+}
+
 void Poller::Close() {
   if (handle_ == nullptr) return;
   Stop();

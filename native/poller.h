@@ -25,6 +25,8 @@ class Poller {
   void Close();
 
   bool Active() const { return active_; }
+  // Whether a started poller keeps the event loop (and so the process) alive; it does by default.
+  void SetKeepAlive(bool keepAlive);
 
  private:
   static void OnPoll(uv_poll_t* handle, int status, int events);

@@ -14,6 +14,8 @@
 #include "context.h"
 #include "errors.h"
 #include "message.h"
+#include "observer.h"
+#include "proxy.h"
 
 namespace zmqn {
 
@@ -158,6 +160,8 @@ void Socket::StopWatching() {
 
 void Socket::Close(int linger) {
   if (socket_ == nullptr) return;
+  if (proxy_ != nullptr) proxy_->SocketClosing();
+  Observer::SocketClosing(data_, this);
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();
   poller_.Close();
@@ -170,7 +174,13 @@ void Socket::Close(int linger) {
 }
 
 bool Socket::EnsureOpen(Napi::Env env) {
-  if (socket_ != nullptr) return true;
+  if (socket_ != nullptr && proxy_ == nullptr) return true;
+  if (socket_ != nullptr) {
+    auto error = ZmqError(env, EBUSY);
+    error.Set("message", "Socket is in use by a running proxy; terminate it first");
+    error.ThrowAsJavaScriptException();
+    return false;
+  }
   auto error = ZmqError(env, EBADF);
   error.Set("message", "Socket is closed");
   error.ThrowAsJavaScriptException();

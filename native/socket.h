@@ -11,6 +11,7 @@
 namespace zmqn {
 
 struct AddonData;
+class Proxy;
 
 class Socket : public Napi::ObjectWrap<Socket> {
  public:
@@ -22,6 +23,13 @@ class Socket : public Napi::ObjectWrap<Socket> {
   // Closes the socket, giving queued messages `linger` ms when >= 0 (the socket's own linger
   // setting otherwise). Used by close() and at environment teardown.
   void Close(int linger = -2);
+
+  // The libzmq socket (null once closed), for the observer and the proxy.
+  void* Handle() const { return socket_; }
+  // While a proxy runs on its own thread with this socket, every JS call except close()
+  // fails with EBUSY; close() stops the proxy first. Null: not proxied.
+  void SetProxy(Proxy* proxy) { proxy_ = proxy; }
+  Proxy* GetProxy() const { return proxy_; }
 
  private:
   Napi::Value Close(const Napi::CallbackInfo& info);
@@ -72,6 +80,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
   void* threadSafePoller_ = nullptr;
   Napi::FunctionReference onReady_;
   bool watching_ = false;
+  Proxy* proxy_ = nullptr;
 };
 
 }  // namespace zmqn

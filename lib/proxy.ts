@@ -1,0 +1,75 @@
+// Proxy: libzmq's steerable proxy between a front-end and a back-end socket (plus an optional
+// capture socket), on a thread of its own, steered with pause(), resume() and terminate().
+import {binding, type NativeProxy} from "./native"
+import {typeError} from "./errors"
+import {Socket} from "./socket"
+
+/**
+ * Forwards messages between two sockets in both directions (e.g. Router ↔ Dealer, Pull → Push,
+ * XSubscriber ↔ XPublisher), and copies everything to `capture` when given.
+ *
+ * While it runs, the proxy's own thread owns the sockets: every other use of them from JS
+ * (send, receive, options, bind, events) fails with EBUSY. Closing one of them stops the proxy
+ * first; run() then rejects with EBADF.
+ */
+export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
+  /** The socket messages come in on (conceptually: from clients). */
+  readonly frontEnd: F
+  /** The socket messages go out on (conceptually: to workers). */
+  readonly backEnd: B
+  /** Receives a copy of every message the proxy forwards, when given. */
+  readonly capture?: Socket
+  private readonly native: NativeProxy
+
+  constructor(frontEnd: F, backEnd: B, capture?: Socket) {
+    if (!(frontEnd instanceof Socket)) throw typeError("frontEnd", "a Socket", frontEnd)
+    if (!(backEnd instanceof Socket)) throw typeError("backEnd", "a Socket", backEnd)
+    if (capture !== undefined && !(capture instanceof Socket)) throw typeError("capture", "a Socket", capture)
+    this.frontEnd = frontEnd
+    this.backEnd = backEnd
+    if (capture !== undefined) this.capture = capture
+    this.native = new binding.Proxy(
+      frontEnd.context.nativeContext,
+      frontEnd.nativeSocket,
+      backEnd.nativeSocket,
+      capture?.nativeSocket ?? null,
+    )
+  }
+
+  /** Whether run() is in progress. */
+  get running(): boolean {
+    return this.native.running
+  }
+
+  /**
+   * Starts forwarding on a new thread. Resolves once terminate() has stopped the proxy; rejects
+   * with EBADF when one of its sockets was closed under it, EBUSY when it (or one of its
+   * sockets) is already proxying, or with libzmq's error.
+   */
+  async run(): Promise<void> {
+    const done = this.native.run()
+    if (!this.native.running) return done
+    const sockets = [this.frontEnd, this.backEnd, this.capture]
+    for (const socket of sockets) if (socket !== undefined) socket.proxy = this.native
+    try {
+      await done
+    } finally {
+      for (const socket of sockets) if (socket?.proxy === this.native) socket.proxy = undefined
+    }
+  }
+
+  /** Stops forwarding: messages wait in the sockets' queues. In effect when this returns. */
+  pause(): void {
+    this.native.pause()
+  }
+
+  /** Forwards again, starting with what queued up while paused. */
+  resume(): void {
+    this.native.resume()
+  }
+
+  /** Ends the proxy; run() resolves shortly after. Throws EBADF when not running. */
+  terminate(): void {
+    this.native.terminate()
+  }
+}

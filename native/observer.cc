@@ -1,0 +1,212 @@
+// Observes a socket's libzmq monitor: zmq_socket_monitor publishes the socket's events on an
+// inproc endpoint of its context, and a PAIR socket owned here reads them (two frames each:
+// event id u16 + value u32, then the endpoint). Every method runs on the JS thread; turning
+// ids into typed events is lib/events.ts's work.
+#include "observer.h"
+
+#include <zmq.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "addon.h"
+#include "context.h"
+#include "errors.h"
+#include "socket.h"
+
+namespace zmqn {
+
+namespace {
+std::atomic<unsigned long> monitorCounter{0};
+}
+
+Napi::Function Observer::Define(Napi::Env env) {
+  return DefineClass(env, "Observer", {
+    InstanceMethod<&Observer::Stop>("stop"),
+    InstanceMethod<&Observer::Close>("close"),
+    InstanceMethod<&Observer::Receive>("receive"),
+    InstanceMethod<&Observer::Watch>("watch"),
+    InstanceMethod<&Observer::Unwatch>("unwatch"),
+    InstanceAccessor<&Observer::Closed>("closed"),
+  });
+}
+
+// new Observer(context, socket, onReady): `context` is the one the socket was made in; onReady
+// is called (no arguments) whenever events may have become readable while watched.
+Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(info) {
+  auto env = info.Env();
+  data_ = AddonData::Of(env);
+  auto* context = Context::Unwrap(info[0].As<Napi::Object>());
+  socket_ = Socket::Unwrap(info[1].As<Napi::Object>());
+  // Weak: lib/ keeps the function alive as long as the observer object; held strongly only
+  // while watching, so an idle observer and its socket can be collected together.
+  onReady_ = Napi::Weak(info[2].As<Napi::Function>());
+  if (socket_ == nullptr || socket_->Handle() == nullptr) {
+    auto error = ZmqError(env, EBADF);
+    error.Set("message", "Socket is closed");
+    error.ThrowAsJavaScriptException();
+    return;
+  }
+  if (socket_->GetProxy() != nullptr) {
+    auto error = ZmqError(env, EBUSY);
+    error.Set("message", "Socket is in use by a running proxy; terminate it first");
+    error.ThrowAsJavaScriptException();
+    socket_ = nullptr;
+    return;
+  }
+  if (context == nullptr || context->Handle() == nullptr) {
+    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    return;
+  }
+
+  const std::string endpoint = "inproc://zmq-native.monitor." + std::to_string(++monitorCounter);
+  if (zmq_socket_monitor(socket_->Handle(), endpoint.c_str(), ZMQ_EVENT_ALL) != 0) {
+    ThrowLastError(env, endpoint);
+    return;
+  }
+  pair_ = zmq_socket(context->Handle(), ZMQ_PAIR);
+  const int linger = 0;
+  uv_os_sock_t fd;
+  size_t length = sizeof fd;
+  if (pair_ == nullptr || zmq_setsockopt(pair_, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
+      zmq_connect(pair_, endpoint.c_str()) != 0 || zmq_getsockopt(pair_, ZMQ_FD, &fd, &length) != 0) {
+    ThrowLastError(env, endpoint);
+    StopMonitor();
+    if (pair_ != nullptr) zmq_close(pair_);
+    pair_ = nullptr;
+    return;
+  }
+  uv_loop_t* loop = nullptr;
+  napi_get_uv_event_loop(env, &loop);
+  const int status = poller_.Init(loop, fd, [this]() {
+    Napi::HandleScope scope(Env());
+    auto onReady = onReady_.Value();
+    if (!onReady.IsEmpty()) onReady.MakeCallback(Value(), {});
+  });
+  if (status != 0) {
+    Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
+    StopMonitor();
+    zmq_close(pair_);
+    pair_ = nullptr;
+    return;
+  }
+  monitored_ = socket_->Handle();
+  data_->observers.insert(this);
+}
+
+Observer::~Observer() { Close(); }
+
+void Observer::StopMonitor() {
+  if (socket_ == nullptr) return;
+  // The socket may be gone already (collected, or closed at teardown): only an open socket that
+  // is still the one observed, and not in a proxy's hands, is touched.
+  if (data_->sockets.count(socket_) != 0 && socket_->Handle() == monitored_ && socket_->GetProxy() == nullptr) {
+    zmq_socket_monitor(socket_->Handle(), nullptr, 0);
+  }
+  socket_ = nullptr;
+}
+
+void Observer::SocketClosing(AddonData* data, Socket* socket) {
+  std::vector<Observer*> observers(data->observers.begin(), data->observers.end());
+  for (Observer* observer : observers) {
+    if (observer->socket_ != socket) continue;
+    observer->socket_ = nullptr;
+    if (!observer->watching_) observer->Close();
+  }
+}
+
+void Observer::StopWatching() {
+  poller_.Stop();
+  if (watching_) {
+    watching_ = false;
+    onReady_.Unref();
+    Unref();
+  }
+}
+
+void Observer::Close() {
+  if (pair_ == nullptr) return;
+  StopMonitor();
+  StopWatching();
+  poller_.Close();
+  zmq_close(pair_);
+  pair_ = nullptr;
+  data_->observers.erase(this);
+}
+
+// stop(): ends monitoring; the events already sent (and the final "end") stay readable.
+Napi::Value Observer::Stop(const Napi::CallbackInfo& info) {
+  StopMonitor();
+  return info.Env().Undefined();
+}
+
+Napi::Value Observer::Close(const Napi::CallbackInfo& info) {
+  Close();
+  return info.Env().Undefined();
+}
+
+Napi::Value Observer::Closed(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), pair_ == nullptr);
+}
+
+// receive() → [event id, value, endpoint] or undefined when no event is ready.
+Napi::Value Observer::Receive(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (pair_ == nullptr) return env.Undefined();
+  zmq_msg_t frames[2];
+  zmq_msg_init(&frames[0]);
+  zmq_msg_init(&frames[1]);
+  auto done = [&]() {
+    zmq_msg_close(&frames[0]);
+    zmq_msg_close(&frames[1]);
+  };
+  if (zmq_msg_recv(&frames[0], pair_, ZMQ_DONTWAIT) < 0) {
+    const int error = zmq_errno();
+    done();
+    if (error == EAGAIN) return env.Undefined();
+    ZmqError(env, error).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
+  // The endpoint frame always follows the first at once; a malformed event is skipped.
+  if (!zmq_msg_more(&frames[0]) || zmq_msg_recv(&frames[1], pair_, ZMQ_DONTWAIT) < 0 ||
+      zmq_msg_size(&frames[0]) < 6) {
+    done();
+    return Napi::Array::New(env, 0);
+  }
+  uint16_t event;
+  uint32_t value;
+  const auto* bytes = static_cast<const uint8_t*>(zmq_msg_data(&frames[0]));
+  std::memcpy(&event, bytes, sizeof event);
+  std::memcpy(&value, bytes + sizeof event, sizeof value);
+  auto result = Napi::Array::New(env, 3);
+  result.Set(0u, Napi::Number::New(env, event));
+  result.Set(1u, Napi::Number::New(env, value));
+  result.Set(2u, Napi::String::New(env, static_cast<const char*>(zmq_msg_data(&frames[1])),
+                                   zmq_msg_size(&frames[1])));
+  done();
+  return result;
+}
+
+// watch(keepAlive): call onReady when events may be readable. keepAlive: whether this keeps the
+// process running (a pending receive() does; listeners alone do not).
+Napi::Value Observer::Watch(const Napi::CallbackInfo& info) {
+  if (pair_ == nullptr) return info.Env().Undefined();
+  if (!watching_) {
+    watching_ = true;
+    Ref();
+    onReady_.Ref();
+  }
+  poller_.Start();
+  poller_.SetKeepAlive(info[0].ToBoolean());
+  return info.Env().Undefined();
+}
+
+Napi::Value Observer::Unwatch(const Napi::CallbackInfo& info) {
+  StopWatching();
+  return info.Env().Undefined();
+}
+
+}  // namespace zmqn

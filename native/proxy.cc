@@ -1,0 +1,236 @@
+// A steerable libzmq proxy between two sockets (and an optional capture socket), run on a
+// thread of its own — never one of libuv's pool threads, which it would occupy for its whole
+// life — and steered from the JS thread through an inproc PAIR control socket. Every method
+// runs on the JS thread except the body of the proxy thread started by run().
+#include "proxy.h"
+
+#include <zmq.h>
+
+#include <atomic>
+#include <cstring>
+#include <string>
+
+#include "addon.h"
+#include "context.h"
+#include "errors.h"
+#include "socket.h"
+
+namespace zmqn {
+
+namespace {
+std::atomic<unsigned long> controlCounter{0};
+
+// How long one wait for the proxy thread's acknowledgement lasts before checking it is alive.
+constexpr long kAcknowledgeStepMs = 50;
+}  // namespace
+
+Napi::Function Proxy::Define(Napi::Env env) {
+  return DefineClass(env, "Proxy", {
+    InstanceMethod<&Proxy::Run>("run"),
+    InstanceMethod<&Proxy::Pause>("pause"),
+    InstanceMethod<&Proxy::Resume>("resume"),
+    InstanceMethod<&Proxy::Terminate>("terminate"),
+    InstanceMethod<&Proxy::Halt>("halt"),
+    InstanceAccessor<&Proxy::Running>("running"),
+  });
+}
+
+// new Proxy(context, frontEnd, backEnd, capture | null): native sockets; the control pair lives
+// in `context` (the front end's).
+Proxy::Proxy(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Proxy>(info) {
+  data_ = AddonData::Of(info.Env());
+  contextObject_ = Napi::Persistent(info[0].As<Napi::Object>());
+  for (int i = 0; i < 3; i++) {
+    if (!info[i + 1].IsObject()) continue;
+    socketObjects_[i] = Napi::Persistent(info[i + 1].As<Napi::Object>());
+    sockets_[i] = Socket::Unwrap(socketObjects_[i].Value());
+  }
+}
+
+Proxy::~Proxy() {
+  // A running proxy holds a reference to itself, so this only happens at teardown.
+  if (running_) Teardown();
+}
+
+static Napi::Value Rejected(Napi::Env env, Napi::Error error) {
+  auto deferred = Napi::Promise::Deferred::New(env);
+  deferred.Reject(error.Value());
+  return deferred.Promise();
+}
+
+static Napi::Error MessageError(Napi::Env env, int error, const char* message) {
+  auto result = ZmqError(env, error);
+  result.Set("message", message);
+  return result;
+}
+
+// run() → Promise: resolves when terminate() ended the proxy, rejects if libzmq's proxy fails
+// or one of its sockets is closed under it.
+Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (running_) return Rejected(env, MessageError(env, EBUSY, "Proxy is already running"));
+  void* handles[3] = {nullptr, nullptr, nullptr};
+  for (int i = 0; i < 3; i++) {
+    if (sockets_[i] == nullptr) continue;
+    if (sockets_[i]->Handle() == nullptr) return Rejected(env, MessageError(env, EBADF, "Socket is closed"));
+    if (sockets_[i]->GetProxy() != nullptr) {
+      return Rejected(env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
+    }
+    handles[i] = sockets_[i]->Handle();
+  }
+  auto* context = Context::Unwrap(contextObject_.Value());
+  if (context == nullptr || context->Handle() == nullptr) return Rejected(env, ZmqError(env, ETERM));
+
+  // The control pair: this thread keeps the bound end, the proxy thread gets the other one.
+  const std::string endpoint = "inproc://zmq-native.proxy." + std::to_string(++controlCounter);
+  void* control = zmq_socket(context->Handle(), ZMQ_PAIR);
+  void* remote = control != nullptr ? zmq_socket(context->Handle(), ZMQ_PAIR) : nullptr;
+  const int linger = 0;
+  if (remote == nullptr || zmq_setsockopt(control, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
+      zmq_setsockopt(remote, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
+      zmq_bind(control, endpoint.c_str()) != 0 || zmq_connect(remote, endpoint.c_str()) != 0) {
+    auto error = ZmqError(env, zmq_errno());
+    if (remote != nullptr) zmq_close(remote);
+    if (control != nullptr) zmq_close(control);
+    return Rejected(env, error);
+  }
+
+  uv_loop_t* loop = nullptr;
+  napi_get_uv_event_loop(env, &loop);
+  done_ = new uv_async_t;
+  uv_async_init(loop, done_, OnDone);
+  done_->data = this;
+
+  napi_value promise;
+  napi_create_promise(env, &deferred_, &promise);
+  control_ = control;
+  result_ = 0;
+  forcedError_ = 0;
+  finished_ = false;
+  running_ = true;
+  Ref();
+  data_->proxies.insert(this);
+  for (Socket* socket : sockets_) {
+    if (socket != nullptr) socket->SetProxy(this);
+  }
+
+  // The proxy thread owns the three sockets and `remote` until it ends; starting it is the
+  // full memory barrier libzmq asks for when a socket moves between threads.
+  thread_ = std::thread([this, handles, remote]() {
+    const int rc = zmq_proxy_steerable(handles[0], handles[1], handles[2], remote);
+    result_ = rc == 0 ? 0 : zmq_errno();
+    zmq_close(remote);
+    finished_ = true;
+    uv_async_send(done_);
+  });
+  return Napi::Value(env, promise);
+}
+
+bool Proxy::Command(Napi::Env env, const char* command) {
+  if (!running_ || finished_) {
+    MessageError(env, EBADF, "Proxy is not running").ThrowAsJavaScriptException();
+    return false;
+  }
+  if (zmq_send(control_, command, std::strlen(command), 0) < 0) {
+    ThrowLastError(env);
+    return false;
+  }
+  return true;
+}
+
+// pause(): returns once the proxy thread has taken the command — messages that arrive later
+// stay queued in the sockets until resume(). It asks for statistics after PAUSE and waits for
+// the answer, which the proxy sends only after handling what came before.
+Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!Command(env, "PAUSE") || !Command(env, "STATISTICS")) return Napi::Value();
+  bool more = true;
+  while (more && !finished_) {
+    zmq_pollitem_t item = {control_, 0, ZMQ_POLLIN, 0};
+    if (zmq_poll(&item, 1, kAcknowledgeStepMs) <= 0) continue;
+    zmq_msg_t frame;
+    zmq_msg_init(&frame);
+    if (zmq_msg_recv(&frame, control_, ZMQ_DONTWAIT) >= 0) more = zmq_msg_more(&frame);
+    zmq_msg_close(&frame);
+  }
+  return env.Undefined();
+}
+
+Napi::Value Proxy::Resume(const Napi::CallbackInfo& info) {
+  Command(info.Env(), "RESUME");
+  return info.Env().Undefined();
+}
+
+// terminate(): asks the proxy to stop; run() resolves once it has.
+Napi::Value Proxy::Terminate(const Napi::CallbackInfo& info) {
+  Command(info.Env(), "TERMINATE");
+  return info.Env().Undefined();
+}
+
+Napi::Value Proxy::Running(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), running_);
+}
+
+// halt(): a socket of the proxy is about to close — stop now, run() rejects with EBADF.
+Napi::Value Proxy::Halt(const Napi::CallbackInfo& info) {
+  SocketClosing();
+  return info.Env().Undefined();
+}
+
+void Proxy::OnDone(uv_async_t* handle) {
+  auto* self = static_cast<Proxy*>(handle->data);
+  if (self == nullptr || !self->running_) return;
+  Napi::HandleScope scope(self->Env());
+  self->Finish(true);
+}
+
+void Proxy::Stop() {
+  if (!running_) return;
+  if (!finished_) zmq_send(control_, "TERMINATE", 9, 0);
+  if (thread_.joinable()) thread_.join();
+}
+
+void Proxy::Finish(bool settle) {
+  if (thread_.joinable()) thread_.join();
+  for (Socket* socket : sockets_) {
+    if (socket != nullptr) socket->SetProxy(nullptr);
+  }
+  zmq_close(control_);
+  control_ = nullptr;
+  done_->data = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(done_),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
+  done_ = nullptr;
+  running_ = false;
+  data_->proxies.erase(this);
+  napi_deferred deferred = deferred_;
+  deferred_ = nullptr;
+  if (settle) {
+    auto env = Env();
+    if (forcedError_ != 0) {
+      napi_reject_deferred(env, deferred,
+                           MessageError(env, forcedError_, "A socket of the proxy was closed while it ran").Value());
+    } else if (result_ != 0) {
+      napi_reject_deferred(env, deferred, ZmqError(env, result_).Value());
+    } else {
+      napi_resolve_deferred(env, deferred, env.Undefined());
+    }
+    Unref();
+  }
+}
+
+void Proxy::SocketClosing() {
+  if (!running_) return;
+  if (data_->tearingDown) return Teardown();
+  forcedError_ = EBADF;
+  Stop();
+  Finish(true);
+}
+
+void Proxy::Teardown() {
+  if (!running_) return;
+  Stop();
+  Finish(false);
+}
+
+}  // namespace zmqn

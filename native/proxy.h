@@ -1,0 +1,60 @@
+// A steerable libzmq proxy between two sockets (and an optional capture socket), run on a
+// thread of its own and steered from the JS thread through an inproc PAIR control socket.
+#pragma once
+
+#include <napi.h>
+
+#include <uv.h>
+
+#include <atomic>
+#include <thread>
+
+namespace zmqn {
+
+struct AddonData;
+class Socket;
+
+class Proxy : public Napi::ObjectWrap<Proxy> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+
+  explicit Proxy(const Napi::CallbackInfo& info);
+  ~Proxy() override;
+
+  // A socket of this proxy is being closed (JS thread): stop the proxy first, so the thread
+  // never uses a closed socket; run() then rejects with EBADF.
+  void SocketClosing();
+  // Environment teardown (JS thread, runtime going away): stop without settling run().
+  void Teardown();
+
+ private:
+  Napi::Value Run(const Napi::CallbackInfo& info);
+  Napi::Value Pause(const Napi::CallbackInfo& info);
+  Napi::Value Resume(const Napi::CallbackInfo& info);
+  Napi::Value Terminate(const Napi::CallbackInfo& info);
+  Napi::Value Running(const Napi::CallbackInfo& info);
+  Napi::Value Halt(const Napi::CallbackInfo& info);
+
+  // Sends a command over the control socket; false (JS exception pending) if not running.
+  bool Command(Napi::Env env, const char* command);
+  // Sends TERMINATE if needed, waits for the thread, and releases everything (JS thread).
+  void Stop();
+  // Runs on the JS thread once the proxy thread has finished (from the uv_async handle).
+  void Finish(bool settle);
+  static void OnDone(uv_async_t* handle);
+
+  AddonData* data_ = nullptr;
+  Socket* sockets_[3] = {nullptr, nullptr, nullptr};  // front end, back end, capture (optional)
+  void* control_ = nullptr;                            // the JS thread's end of the control pair
+  uv_async_t* done_ = nullptr;
+  std::thread thread_;
+  std::atomic<bool> finished_{false};
+  int result_ = 0;  // zmq_proxy_steerable's errno when it failed, 0 after TERMINATE
+  int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
+  bool running_ = false;
+  napi_deferred deferred_ = nullptr;
+  Napi::ObjectReference contextObject_;
+  Napi::ObjectReference socketObjects_[3];
+};
+
+}  // namespace zmqn

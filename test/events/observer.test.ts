@@ -1,0 +1,328 @@
+// Socket events from real traffic: every monitor event this machine can provoke, with its
+// name and payload, read through receive(), async iteration, on() listeners and waitFor().
+import * as net from "node:net"
+import {Context, Dealer, Observer, Pull, Push, Router, curveKeyPair, type Event} from "../../lib"
+import {portOf, refusedPort, runChild, tracker} from "./helpers"
+
+const track = tracker()
+afterEach(() => track.closeAll())
+
+/** Reads events with receive() until one of `type` arrives; returns all read. */
+async function readUntil(observer: Observer, type: Event["type"]): Promise<Event[]> {
+  const events: Event[] = []
+  for (;;) {
+    const event = await observer.receive()
+    events.push(event)
+    if (event.type === type) return events
+  }
+}
+
+describe("events of a connection", () => {
+  it("bind, accept and handshake on the server; connect and handshake on the client", async () => {
+    const server = track(new Router())
+    const serverEvents = server.events
+    await server.bind("tcp://127.0.0.1:*")
+    const address = server.lastEndpoint!
+    const client = track(new Dealer())
+    const clientEvents = client.events
+    client.connect(address)
+
+    const seenByServer = await readUntil(serverEvents, "handshake")
+    expect(seenByServer[0]).toEqual({type: "bind", address})
+    expect(seenByServer.map(event => event.type)).toEqual(["bind", "accept", "handshake"])
+    expect(seenByServer[1]).toMatchObject({type: "accept", address})
+    expect(seenByServer[2]).toEqual({type: "handshake", address})
+
+    const seenByClient = await readUntil(clientEvents, "handshake")
+    expect(seenByClient.map(event => event.type)).toEqual(["connect:delay", "connect", "handshake"])
+    for (const event of seenByClient) expect(event).toEqual({type: event.type, address})
+  })
+
+  it("disconnect when the peer goes away, close when unbinding", async () => {
+    const server = track(new Router())
+    const events = server.events
+    await server.bind("tcp://127.0.0.1:*")
+    const address = server.lastEndpoint!
+    const client = new Dealer({linger: 0})
+    client.connect(address)
+    await events.waitFor("handshake")
+    client.close()
+    await expect(events.waitFor("disconnect", {timeout: 5000})).resolves.toEqual({type: "disconnect", address})
+    const closing = events.waitFor("close", {timeout: 5000})
+    await server.unbind(address)
+    await expect(closing).resolves.toEqual({type: "close", address})
+  })
+
+  it("connect refused: connect:delay, close, then connect:retry with the reconnect interval", async () => {
+    const address = `tcp://127.0.0.1:${await refusedPort()}`
+    const client = track(new Dealer({reconnectInterval: 50}))
+    const observer = client.events
+    client.connect(address)
+    const events: Event[] = []
+    for await (const event of observer) {
+      events.push(event)
+      if (event.type === "connect:retry" && events.filter(e => e.type === "connect:retry").length === 2) break
+    }
+    expect(events.slice(0, 3).map(event => event.type)).toEqual(["connect:delay", "close", "connect:retry"])
+    for (const event of events) expect(event).toMatchObject({address})
+    const retries = events.filter(event => event.type === "connect:retry") as {interval: number}[]
+    for (const retry of retries) {
+      // libzmq spreads retries over [interval, 2 × interval).
+      expect(retry.interval).toBeGreaterThanOrEqual(50)
+      expect(retry.interval).toBeLessThan(100)
+    }
+  })
+
+  it("bind:error carries the errno error and the address; bind() throws too", async () => {
+    const first = track(new Pull())
+    await first.bind("tcp://127.0.0.1:*")
+    const address = first.lastEndpoint!
+    const second = track(new Pull())
+    const failed = second.events.waitFor("bind:error", {timeout: 5000})
+    await expect(second.bind(address)).rejects.toMatchObject({code: "EADDRINUSE"})
+    const event = await failed
+    // libzmq reports the address as it tried to bind it, without the transport prefix.
+    const bare = address.slice("tcp://".length)
+    expect(event).toMatchObject({type: "bind:error", address: bare, error: {code: "EADDRINUSE", address: bare}})
+    expect(event.error.errno).toBeGreaterThan(0)
+    expect(event.error).toBeInstanceOf(Error)
+  })
+})
+
+describe("handshake failures", () => {
+  let context: Context
+  beforeEach(() => {
+    context = new Context()
+  })
+  afterEach(async () => {
+    track.closeAll()
+    await context.close({timeout: 0})
+  })
+
+  // A CURVE server, and a client that trusts `serverKey` as the server's public key.
+  function curvePeers(serverKey?: string) {
+    const serverKeys = curveKeyPair()
+    const clientKeys = curveKeyPair()
+    const server = track(new Dealer({context, curveServer: true, curvePublicKey: serverKeys.publicKey, curveSecretKey: serverKeys.secretKey}))
+    const client = track(
+      new Dealer({context, curveServerKey: serverKey ?? serverKeys.publicKey, curvePublicKey: clientKeys.publicKey, curveSecretKey: clientKeys.secretKey}),
+    )
+    return {server, client}
+  }
+
+  it("a wrong CURVE server key: protocol error on the server, other error on the client", async () => {
+    const {server, client} = curvePeers(curveKeyPair().publicKey)
+    const serverFailed = server.events.waitFor("handshake:error:protocol", {timeout: 5000})
+    await server.bind("tcp://127.0.0.1:*")
+    const address = server.lastEndpoint!
+    const clientFailed = client.events.waitFor("handshake:error:other", {timeout: 5000})
+    client.connect(address)
+    const event = await serverFailed
+    expect(event).toMatchObject({type: "handshake:error:protocol", address, error: {code: "ERR_ZMTP_CRYPTOGRAPHIC"}})
+    expect(event.error).toBeInstanceOf(Error)
+    const other = await clientFailed
+    expect(other).toMatchObject({type: "handshake:error:other", address})
+    expect(["EPIPE", "ECONNRESET"]).toContain(other.error.code)
+  })
+
+  it("a ZAP handler's 400: handshake:error:auth with the status on both sides", async () => {
+    const zap = track(new Router({context}))
+    await zap.bind("inproc://zeromq.zap.01")
+    const answering = (async () => {
+      const [routing, empty, version, requestId] = await zap.receive()
+      await zap.send([routing, empty, version, requestId, "400", "not you", "", ""])
+    })()
+    const {server, client} = curvePeers()
+    const serverRefused = server.events.waitFor("handshake:error:auth", {timeout: 5000})
+    await server.bind("tcp://127.0.0.1:*")
+    const address = server.lastEndpoint!
+    const clientRefused = client.events.waitFor("handshake:error:auth", {timeout: 5000})
+    client.connect(address)
+    await answering
+    await expect(serverRefused).resolves.toMatchObject({type: "handshake:error:auth", address, error: {status: 400}})
+    await expect(clientRefused).resolves.toMatchObject({type: "handshake:error:auth", address, error: {status: 400}})
+  })
+
+  it("a raw TCP peer greeting with the wrong mechanism: ERR_ZMTP_MECHANISM_MISMATCH", async () => {
+    const server = track(new Dealer({context}))
+    const failed = server.events.waitFor("handshake:error:protocol", {timeout: 5000})
+    await server.bind("tcp://127.0.0.1:*")
+    const address = server.lastEndpoint!
+    // A ZMTP 3.0 greeting asking for PLAIN from a NULL-mechanism server.
+    const greeting = Buffer.alloc(64)
+    greeting[0] = 0xff
+    greeting[9] = 0x7f
+    greeting[10] = 3
+    greeting.write("PLAIN", 12)
+    const peer = net.connect(portOf(address), "127.0.0.1", () => peer.write(greeting))
+    peer.on("error", () => undefined)
+    peer.resume()
+    try {
+      const event = await failed
+      expect(event).toMatchObject({type: "handshake:error:protocol", address, error: {code: "ERR_ZMTP_MECHANISM_MISMATCH"}})
+    } finally {
+      peer.destroy()
+    }
+  })
+})
+
+describe("Observer", () => {
+  it("is one per socket, made on first use", () => {
+    const socket = track(new Push())
+    expect(socket.events).toBeInstanceOf(Observer)
+    expect(socket.events).toBe(socket.events)
+    expect(socket.events.closed).toBe(false)
+  })
+
+  it("close() delivers a final end event, then receive() rejects and iteration ends", async () => {
+    const socket = track(new Push())
+    const events = socket.events
+    const pending = events.receive()
+    events.close()
+    await expect(pending).resolves.toEqual({type: "end"})
+    expect(events.closed).toBe(true)
+    expect(socket.closed).toBe(false)
+    await expect(events.receive()).rejects.toMatchObject({code: "EBADF"})
+    const rest: Event[] = []
+    for await (const event of events) rest.push(event)
+    expect(rest).toEqual([])
+  })
+
+  it("closes with its socket: listeners get end, waiters reject with EAGAIN", async () => {
+    const socket = new Push()
+    const events = socket.events
+    const seen: Event[] = []
+    events.on("end", event => seen.push(event))
+    const waiting = events.waitFor("handshake")
+    socket.close()
+    expect(events.closed).toBe(true)
+    expect(seen).toEqual([{type: "end"}])
+    await expect(waiting).rejects.toMatchObject({code: "EAGAIN"})
+  })
+
+  it("keeps events for receive() until read, in order", async () => {
+    const socket = track(new Pull())
+    const events = socket.events
+    await socket.bind("tcp://127.0.0.1:*")
+    await socket.bind("tcp://127.0.0.1:*")
+    const first = await events.receive()
+    const second = await events.receive()
+    expect([first.type, second.type]).toEqual(["bind", "bind"])
+    expect((first as {address: string}).address).not.toBe((second as {address: string}).address)
+  })
+
+  it("on() emits without anyone iterating; receive() then rejects; off() stops a listener", async () => {
+    const socket = track(new Pull())
+    const events = socket.events
+    const binds: string[] = []
+    const listener = (event: {address: string}) => binds.push(event.address)
+    events.on("bind", listener)
+    await expect(events.receive()).rejects.toMatchObject({code: "EBUSY"})
+    await socket.bind("tcp://127.0.0.1:*")
+    const first = socket.lastEndpoint
+    await events.waitFor("bind")
+    expect(binds).toEqual([first])
+    events.off("bind", listener)
+    await socket.bind("tcp://127.0.0.1:*")
+    await events.waitFor("bind")
+    expect(binds).toEqual([first])
+  })
+
+  it("waitFor: filter, timeout (EAGAIN), abort, and argument checks", async () => {
+    const socket = track(new Pull())
+    const events = socket.events
+    await socket.bind("tcp://127.0.0.1:*")
+    const first = socket.lastEndpoint
+    const second = events.waitFor("bind", {filter: event => event.address !== first})
+    await socket.bind("tcp://127.0.0.1:*")
+    await expect(second).resolves.toEqual({type: "bind", address: socket.lastEndpoint})
+    await expect(events.waitFor("handshake", {timeout: 20})).rejects.toMatchObject({code: "EAGAIN"})
+    const controller = new AbortController()
+    const aborted = events.waitFor("handshake", {signal: controller.signal})
+    controller.abort()
+    await expect(aborted).rejects.toMatchObject({name: "AbortError"})
+    expect(() => events.waitFor("nope" as "bind")).toThrow(TypeError)
+    expect(() => events.on("bind", 1 as never)).toThrow(/"listener"/)
+    await expect(events.waitFor("bind", {timeout: -1})).rejects.toThrow(/"options.timeout"/)
+  })
+
+  it("waitFor does not take events from receive()", async () => {
+    const socket = track(new Pull())
+    const events = socket.events
+    const waiting = events.waitFor("bind")
+    await socket.bind("tcp://127.0.0.1:*")
+    await expect(waiting).resolves.toMatchObject({type: "bind"})
+    await expect(events.receive()).resolves.toEqual({type: "bind", address: socket.lastEndpoint})
+  })
+
+  it("waiting for a peer: messages sent after the handshake reach it", async () => {
+    const pull = track(new Pull())
+    await pull.bind("tcp://127.0.0.1:*")
+    const push = track(new Push())
+    const ready = push.events.waitFor("handshake")
+    push.connect(pull.lastEndpoint!)
+    await ready
+    expect(push.writable).toBe(true)
+    await push.send("first")
+    await expect(pull.receive()).resolves.toEqual([Buffer.from("first")])
+  })
+})
+
+describe("process lifetime", () => {
+  it("listeners alone do not keep the process running", async () => {
+    const port = await refusedPort()
+    const result = await runChild(`
+      const socket = new zmq.Dealer({reconnectInterval: 20})
+      let retries = 0
+      socket.events.on("connect:retry", () => retries++)
+      socket.connect("tcp://127.0.0.1:${port}")
+      setTimeout(() => console.log("retries", retries), 300)
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stderr: ""})
+    expect(Number(/retries (\d+)/.exec(result.stdout)![1])).toBeGreaterThan(0)
+  })
+
+  it("a pending waitFor keeps the process running until the event arrives", async () => {
+    const result = await runChild(`
+      const server = new zmq.Router()
+      server.bindSync("tcp://127.0.0.1:0")
+      const client = new zmq.Dealer()
+      client.events.waitFor("handshake").then(event => {
+        console.log(event.type)
+        client.close()
+        server.close()
+      })
+      client.connect(server.lastEndpoint)
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "handshake\n", stderr: ""})
+  })
+})
+
+describe("garbage collection", () => {
+  it("sockets dropped without close() are collected; their observers close, idle, listening or kept", async () => {
+    const result = await runChild(`
+      const context = new zmq.Context()
+      let collected = 0
+      const registry = new FinalizationRegistry(() => collected++)
+      const kept = []
+      for (let i = 0; i < 60; i++) {
+        const socket = new zmq.Dealer({context})
+        // A third idle, a third with a listener (their observer is watching), a third kept.
+        if (i % 3 === 0) void socket.events
+        else if (i % 3 === 1) socket.events.on("connect", () => undefined)
+        else kept.push(socket.events)
+        registry.register(socket, i)
+      }
+      ;(async () => {
+        for (let round = 0; round < 20 && collected < 60; round++) {
+          await new Promise(resolve => setTimeout(resolve, 10))
+          gc()
+        }
+        // A reading socket left open would make the context's termination wait forever.
+        await context.close()
+        console.log("collected", collected, "kept closed", kept.filter(observer => observer.closed).length)
+      })()
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "collected 60 kept closed 20\n", stderr: ""})
+  })
+})

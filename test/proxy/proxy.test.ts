@@ -1,0 +1,257 @@
+// Proxies with real traffic: ROUTER/DEALER, PUSH/PULL and XPUB/XSUB brokers, pause and resume,
+// capture, termination, sockets closed under a running proxy, and thread and teardown hygiene.
+import * as fs from "node:fs"
+import {Context, Dealer, Proxy, Pull, Push, Reply, Request, Router, Subscriber, XPublisher, XSubscriber} from "../../lib"
+import * as path from "node:path"
+import {root, runChild, tracker} from "../events/helpers"
+
+const track = tracker()
+afterEach(() => track.closeAll())
+
+const any = "tcp://127.0.0.1:*"
+const threads = () => fs.readdirSync("/proc/self/task").length
+
+/** A PUSH → [PULL | proxy | PUSH] → PULL pipeline, every socket bound or connected. */
+async function pipeline(capture?: Push) {
+  const frontEnd = track(new Pull())
+  const backEnd = track(new Push())
+  await frontEnd.bind(any)
+  await backEnd.bind(any)
+  const producer = track(new Push())
+  const consumer = track(new Pull())
+  producer.connect(frontEnd.lastEndpoint!)
+  consumer.connect(backEnd.lastEndpoint!)
+  const proxy = new Proxy(frontEnd, backEnd, capture)
+  return {frontEnd, backEnd, producer, consumer, proxy}
+}
+
+const text = (messages: Buffer[][]) => messages.map(frames => frames.map(String))
+
+describe("Proxy forwarding", () => {
+  it("ROUTER/DEALER: requests reach the worker and replies come back to each client", async () => {
+    const frontEnd = track(new Router())
+    const backEnd = track(new Dealer())
+    await frontEnd.bind(any)
+    await backEnd.bind(any)
+    const worker = track(new Reply())
+    worker.connect(backEnd.lastEndpoint!)
+    const clients = [track(new Request()), track(new Request())]
+    for (const client of clients) client.connect(frontEnd.lastEndpoint!)
+    const proxy = new Proxy(frontEnd, backEnd)
+    expect(proxy.frontEnd).toBe(frontEnd)
+    expect(proxy.backEnd).toBe(backEnd)
+    const running = proxy.run()
+    expect(proxy.running).toBe(true)
+
+    const serving = (async () => {
+      for (let i = 0; i < 4; i++) {
+        const [request] = await worker.receive()
+        await worker.send(`re: ${request}`)
+      }
+    })()
+    for (const [index, client] of clients.entries()) {
+      for (let round = 0; round < 2; round++) {
+        await client.send(`client ${index} round ${round}`)
+        await expect(client.receive()).resolves.toEqual([Buffer.from(`re: client ${index} round ${round}`)])
+      }
+    }
+    await serving
+    proxy.terminate()
+    await expect(running).resolves.toBeUndefined()
+    expect(proxy.running).toBe(false)
+  })
+
+  it("PUSH/PULL: pause holds messages, resume delivers all of them in order", async () => {
+    const {producer, consumer, proxy} = await pipeline()
+    const running = proxy.run()
+    await producer.send("before")
+    await expect(consumer.receive()).resolves.toEqual([Buffer.from("before")])
+
+    proxy.pause()
+    const held = Array.from({length: 20}, (_, i) => `held ${i}`)
+    for (const message of held) await producer.send(message)
+    await expect(consumer.receive({timeout: 300})).rejects.toMatchObject({code: "EAGAIN"})
+
+    proxy.resume()
+    const received: string[] = []
+    while (received.length < held.length) received.push(String((await consumer.receive())[0]))
+    expect(received).toEqual(held)
+    proxy.terminate()
+    await running
+  })
+
+  it("XPUB/XSUB: subscriptions travel up, publications down; the XPublisher sees the subscription", async () => {
+    const frontEnd = track(new XSubscriber())
+    const backEnd = track(new XPublisher())
+    await frontEnd.bind(any)
+    await backEnd.bind(any)
+    const publisher = track(new XPublisher())
+    publisher.connect(frontEnd.lastEndpoint!)
+    const subscriberEndpoint = backEnd.lastEndpoint!
+    const proxy = new Proxy(frontEnd, backEnd)
+    const running = proxy.run()
+
+    const subscriber = track(new Subscriber())
+    subscriber.subscribe("news")
+    subscriber.connect(subscriberEndpoint)
+    // The reliable way to know a subscriber is there: its subscription reaches the publisher.
+    await expect(publisher.receive()).resolves.toEqual([Buffer.from("\x01news")])
+    await publisher.send(["weather", "rain"])
+    await publisher.send(["news", "proxy works"])
+    await expect(subscriber.receive()).resolves.toEqual([Buffer.from("news"), Buffer.from("proxy works")])
+    proxy.terminate()
+    await running
+  })
+
+  it("a capture socket receives a copy of every forwarded message", async () => {
+    const capture = track(new Push())
+    await capture.bind(any)
+    const tap = track(new Pull())
+    tap.connect(capture.lastEndpoint!)
+    const {producer, consumer, proxy} = await pipeline(capture)
+    expect(proxy.capture).toBe(capture)
+    const running = proxy.run()
+    await producer.send(["one", "frame two"])
+    await producer.send("three")
+    expect(text([await consumer.receive(), await consumer.receive()])).toEqual([["one", "frame two"], ["three"]])
+    expect(text([await tap.receive(), await tap.receive()])).toEqual([["one", "frame two"], ["three"]])
+    proxy.terminate()
+    await running
+  })
+
+  it("stops at terminate() and can run again", async () => {
+    const {producer, consumer, proxy} = await pipeline()
+    let running = proxy.run()
+    proxy.terminate()
+    await running
+    await producer.send("queued while stopped")
+    await expect(consumer.receive({timeout: 100})).rejects.toMatchObject({code: "EAGAIN"})
+    running = proxy.run()
+    await expect(consumer.receive()).resolves.toEqual([Buffer.from("queued while stopped")])
+    proxy.terminate()
+    await running
+  })
+})
+
+describe("Proxy misuse", () => {
+  it("pause, resume and terminate throw EBADF when not running", async () => {
+    const {proxy} = await pipeline()
+    expect(() => proxy.pause()).toThrow(expect.objectContaining({code: "EBADF"}))
+    expect(() => proxy.resume()).toThrow(expect.objectContaining({code: "EBADF"}))
+    expect(() => proxy.terminate()).toThrow(expect.objectContaining({code: "EBADF"}))
+  })
+
+  it("a running proxy's sockets are busy for JS: EBUSY, and run() twice or a second proxy rejects", async () => {
+    const {frontEnd, backEnd, proxy} = await pipeline()
+    const running = proxy.run()
+    await expect(backEnd.send("direct")).rejects.toMatchObject({code: "EBUSY"})
+    await expect(frontEnd.receive()).rejects.toMatchObject({code: "EBUSY"})
+    expect(() => frontEnd.linger).toThrow(expect.objectContaining({code: "EBUSY"}))
+    expect(() => frontEnd.events).toThrow(expect.objectContaining({code: "EBUSY"}))
+    await expect(proxy.run()).rejects.toMatchObject({code: "EBUSY"})
+    await expect(new Proxy(frontEnd, track(new Push())).run()).rejects.toMatchObject({code: "EBUSY"})
+    proxy.terminate()
+    await running
+    // Free again once the proxy ended.
+    expect(typeof frontEnd.linger).toBe("number")
+    await expect(backEnd.send("direct")).resolves.toBeUndefined()
+  })
+
+  it("rejects sockets that are not Sockets, and closed ones with EBADF", async () => {
+    const pull = track(new Pull())
+    expect(() => new Proxy(pull, {} as Push)).toThrow(/"backEnd"/)
+    expect(() => new Proxy(null as unknown as Pull, pull)).toThrow(/"frontEnd"/)
+    const closed = new Push()
+    closed.close()
+    await expect(new Proxy(pull, closed).run()).rejects.toMatchObject({code: "EBADF"})
+  })
+
+  it("closing a socket under a running proxy stops it: run() rejects with EBADF, the other socket still works", async () => {
+    const {frontEnd, backEnd, producer, consumer, proxy} = await pipeline()
+    const outcome = expect(proxy.run()).rejects.toMatchObject({code: "EBADF"})
+    await producer.send("through")
+    await expect(consumer.receive()).resolves.toEqual([Buffer.from("through")])
+    frontEnd.close()
+    await outcome
+    expect(frontEnd.closed).toBe(true)
+    expect(proxy.running).toBe(false)
+    await backEnd.send("after")
+    await expect(consumer.receive()).resolves.toEqual([Buffer.from("after")])
+  })
+
+  it("closing the context under a running proxy rejects run() and does not hang", async () => {
+    const context = new Context()
+    const frontEnd = new Pull({context})
+    const backEnd = new Push({context})
+    await frontEnd.bind(any)
+    await backEnd.bind(any)
+    const proxy = new Proxy(frontEnd, backEnd)
+    const outcome = expect(proxy.run()).rejects.toMatchObject({code: "EBADF"})
+    await context.close({timeout: 0})
+    await outcome
+    expect(frontEnd.closed && backEnd.closed).toBe(true)
+  })
+})
+
+describe("Proxy threads and teardown", () => {
+  it("50 proxies started and terminated leave no thread behind", async () => {
+    const {proxy} = await pipeline()
+    const before = threads()
+    for (let i = 0; i < 50; i++) {
+      const running = proxy.run()
+      expect(threads()).toBe(before + 1)
+      proxy.terminate()
+      await running
+    }
+    expect(threads()).toBe(before)
+    const {frontEnd, backEnd} = proxy
+    const proxies = Array.from({length: 50}, () => {
+      const pull = track(new Pull())
+      const push = track(new Push())
+      return new Proxy(pull, push)
+    })
+    const runs = proxies.map(p => p.run())
+    expect(threads()).toBe(before + 50)
+    for (const p of proxies) p.terminate()
+    await Promise.all(runs)
+    expect(threads()).toBe(before)
+    expect(frontEnd.closed || backEnd.closed).toBe(false)
+  })
+
+  it("a process exits with a proxy running: the proxy is stopped, nothing hangs", async () => {
+    const result = await runChild(`
+      const frontEnd = new zmq.Pull(), backEnd = new zmq.Push()
+      frontEnd.bindSync("tcp://127.0.0.1:0")
+      backEnd.bindSync("tcp://127.0.0.1:0")
+      const proxy = new zmq.Proxy(frontEnd, backEnd)
+      proxy.run().then(() => console.log("resolved"), e => console.log("rejected", e.code))
+      setTimeout(() => { console.log("exiting"); process.exit(0) }, 100)
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "exiting\n", stderr: ""})
+  })
+
+  it("a running proxy keeps the process alive until terminated", async () => {
+    const result = await runChild(`
+      const proxy = new zmq.Proxy(new zmq.Pull(), new zmq.Push())
+      proxy.run().then(() => { console.log("ended"); proxy.frontEnd.close(); proxy.backEnd.close() })
+      setTimeout(() => proxy.terminate(), 200)
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "ended\n", stderr: ""})
+    expect(result.seconds).toBeGreaterThanOrEqual(0.2)
+  })
+
+  it("a worker thread terminated with a proxy running: no hang, no crash", async () => {
+    const result = await runChild(`
+      const {Worker} = require("node:worker_threads")
+      const source = "const zmq = require(" + ${JSON.stringify(JSON.stringify(path.join(root, "dist")))} + ");" +
+        "const {parentPort} = require('node:worker_threads');" +
+        "const p = new zmq.Proxy(new zmq.Pull(), new zmq.Push()); p.run(); parentPort.postMessage('running')"
+      const worker = new Worker(source, {eval: true})
+      worker.once("message", async () => {
+        await worker.terminate()
+        console.log("terminated")
+      })
+    `)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "terminated\n", stderr: ""})
+  })
+})
