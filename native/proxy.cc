@@ -77,6 +77,13 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
       return Rejected(env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
     }
     handles[i] = sockets_[i]->Handle();
+    // Thread-safe (draft) sockets are watched through a zmq_poller the JS thread uses, and
+    // carry single frames: libzmq's proxy is not for them.
+    int threadSafe = 0;
+    size_t length = sizeof threadSafe;
+    if (zmq_getsockopt(handles[i], ZMQ_THREAD_SAFE, &threadSafe, &length) == 0 && threadSafe) {
+      return Rejected(env, MessageError(env, ENOTSUP, "Thread-safe (draft) sockets cannot be proxied"));
+    }
   }
   auto* context = Context::Unwrap(contextObject_.Value());
   if (context == nullptr || context->Handle() == nullptr) return Rejected(env, ZmqError(env, ETERM));

@@ -3,6 +3,7 @@
 import * as fs from "node:fs"
 import {Context, Dealer, Proxy, Pull, Push, Reply, Request, Router, Subscriber, XPublisher, XSubscriber} from "../../lib"
 import * as path from "node:path"
+import {Client, Server} from "../../lib/draft"
 import {root, runChild, tracker} from "../events/helpers"
 
 const track = tracker()
@@ -164,6 +165,13 @@ describe("Proxy misuse", () => {
     const closed = new Push()
     closed.close()
     await expect(new Proxy(pull, closed).run()).rejects.toMatchObject({code: "EBADF"})
+  })
+
+  it("refuses thread-safe draft sockets with ENOTSUP", async () => {
+    const server = track(new Server())
+    const client = track(new Client())
+    await expect(new Proxy(server, client).run()).rejects.toMatchObject({code: "ENOTSUP"})
+    expect(server.closed).toBe(false)
   })
 
   it("closing a socket under a running proxy stops it: run() rejects with EBADF, the other socket still works", async () => {
