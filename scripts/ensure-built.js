@@ -22,13 +22,24 @@ function addonBuilt() {
   return fs.existsSync(release) && fs.readdirSync(release).some(name => name.endsWith(".node"))
 }
 
-function prebuildPresent() {
+// Newest modification time of the files a binary is built from.
+function sourcesTime() {
+  const dir = path.join(root, "native")
+  const files = fs.readdirSync(dir).map(name => path.join(dir, name))
+  files.push(path.join(root, "binding.gyp"), path.join(root, "CMakeLists.txt"))
+  return Math.max(...files.map(file => fs.statSync(file).mtimeMs))
+}
+
+// The prebuild is current when it is newer than every native source.
+function prebuildCurrent() {
   const dir = path.join(root, "prebuilds", `${process.platform}-${process.arch}`)
-  return fs.existsSync(dir) && fs.readdirSync(dir).some(name => name.endsWith(".node"))
+  if (!fs.existsSync(dir)) return false
+  const binaries = fs.readdirSync(dir).filter(name => name.endsWith(".node"))
+  return binaries.length > 0 && binaries.every(name => fs.statSync(path.join(dir, name)).mtimeMs >= sourcesTime())
 }
 
 // First, because node-gyp (run by prebuildify) empties build/.
-if (!prebuildPresent()) run(process.execPath, [path.join(root, "scripts", "build-prebuilds.js")])
+if (!prebuildCurrent()) run(process.execPath, [path.join(root, "scripts", "build-prebuilds.js")])
 
 // cmake-js rebuilds incrementally (libzmq is not rebuilt when only native/ changed).
 if (!addonBuilt() || process.env.ZMQ_NATIVE_REBUILD !== "0") {
