@@ -13,7 +13,9 @@ const [impl, role, endpoint, sizeArg, countArg, framesArg] = process.argv.slice(
 const size = Number(sizeArg)
 const count = Number(countArg)
 const frames = Number(framesArg || 1)
-const zmq = impl === "zeromq" ? require("zeromq") : require(path.join(__dirname, "..", "dist"))
+// ZMQN_BENCH_DIST: another build of this library, for before/after comparisons.
+const ours = process.env.ZMQN_BENCH_DIST || path.join(__dirname, "..", "dist")
+const zmq = impl === "zeromq" ? require("zeromq") : require(path.resolve(ours))
 const batch = impl === "ours-batch"
 const sendChunk = 256
 
