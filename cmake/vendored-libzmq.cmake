@@ -78,7 +78,18 @@ else()
   list(APPEND disabled_capabilities norm)
 endif()
 
-set(ZMQ_NATIVE_LIBZMQ_PREFIX "${CMAKE_BINARY_DIR}/libzmq-install")
+# libzmq's build lives in the (ignored) deps/ folder, keyed by the build tree it serves, not
+# in the build tree itself: node-gyp empties build/ whenever it runs, and a rebuild of the
+# addon must never rebuild libzmq.
+if(ZMQ_NATIVE_LIBZMQ_ONLY)
+  set(libzmq_work "${CMAKE_BINARY_DIR}")
+else()
+  string(MD5 build_tree_key "${CMAKE_BINARY_DIR}")
+  string(SUBSTRING "${build_tree_key}" 0 8 build_tree_key)
+  set(libzmq_work "${ZMQ_NATIVE_LIBZMQ_SOURCE}/../cmake-${CMAKE_SYSTEM_NAME}-${CMAKE_SYSTEM_PROCESSOR}-${build_tree_key}")
+  get_filename_component(libzmq_work "${libzmq_work}" ABSOLUTE)
+endif()
+set(ZMQ_NATIVE_LIBZMQ_PREFIX "${libzmq_work}/libzmq-install")
 set(libzmq_archive
   "${ZMQ_NATIVE_LIBZMQ_PREFIX}/lib/${CMAKE_STATIC_LIBRARY_PREFIX}zmq${CMAKE_STATIC_LIBRARY_SUFFIX}")
 set(libzmq_byproducts "${libzmq_archive}")
@@ -95,7 +106,8 @@ endif()
 
 ExternalProject_Add(libzmq_vendored
   SOURCE_DIR "${ZMQ_NATIVE_LIBZMQ_SOURCE}"
-  BINARY_DIR "${CMAKE_BINARY_DIR}/libzmq-build"
+  PREFIX "${libzmq_work}/libzmq-ep"
+  BINARY_DIR "${libzmq_work}/libzmq-build"
   INSTALL_DIR "${ZMQ_NATIVE_LIBZMQ_PREFIX}"
   CMAKE_ARGS
     -DCMAKE_BUILD_TYPE=Release
