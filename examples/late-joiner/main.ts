@@ -1,8 +1,9 @@
 // The seed's warning: a PUB socket sends only to subscribers it already knows, so whatever it
 // publishes before a subscriber has connected and subscribed is lost — binding first or
 // connecting first does not matter. Then the remedy: wait until the peer is there, and only
-// then send. An XPublisher receives each subscription as a message ([1, ...prefix]), which is
-// exactly the moment a PUB socket starts delivering to that subscriber.
+// then send: the socket's events say when the connection is up, and an XPublisher receives each
+// subscription as a message ([1, ...prefix]) — exactly when a publisher starts delivering to
+// that subscriber.
 import * as zmq from "zmq-native"
 
 const updates = ["update 1", "update 2", "update 3"]
@@ -36,6 +37,7 @@ async function sendingTooEarly(): Promise<void> {
     const received = await drain(subscriber, 300)
     console.log(`subscriber: received ${received.length} of ${updates.length}: [${received.join(", ")}]`)
     if (received.length < updates.length) console.log("   the rest were published before the subscriber joined, and are lost")
+    else console.log("   this time the subscription won the race; nothing guarantees it will")
   } finally {
     publisher.close()
     subscriber.close()
@@ -48,8 +50,13 @@ async function waitingForTheSubscriber(): Promise<void> {
   const subscriber = new zmq.Subscriber()
   try {
     await publisher.bind("tcp://127.0.0.1:*")
+    // The socket's events tell when the connection is up (ZMTP handshake done)...
+    const connected = publisher.events.waitFor("handshake", {timeout: 5000})
     subscriber.connect(publisher.lastEndpoint!)
     subscriber.subscribe("update")
+    console.log(`publisher: a subscriber connected to ${(await connected).address}`)
+    // ...but a publisher starts sending to a subscriber only once its subscription has arrived,
+    // which an XPublisher receives as a message.
     const [subscription] = await publisher.receive({timeout: 5000})
     const kind = subscription[0] === 1 ? "subscribe" : "unsubscribe"
     console.log(`publisher: subscriber joined (${kind} "${subscription.subarray(1).toString()}")`)

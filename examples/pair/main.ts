@@ -24,8 +24,12 @@ async function main(): Promise<void> {
   try {
     await serverSocket.bind("tcp://127.0.0.1:*")
     console.log(`server bound to ${serverSocket.lastEndpoint}`)
+    // A Pair queues nothing until its peer is connected, so the server waits for the client's
+    // connection (its ZMTP handshake) before its first send.
+    const clientConnected = serverSocket.events.waitFor("handshake", {timeout: 5000})
     clientSocket.connect(serverSocket.lastEndpoint!)
-    // A Pair queues nothing until its peer is connected: the first send waits for the client.
+    await clientConnected
+    console.log("server: client connected")
     await Promise.all([server(serverSocket), client(clientSocket)])
   } finally {
     serverSocket.close()

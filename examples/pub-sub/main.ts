@@ -1,6 +1,8 @@
 // PUB/SUB: a "weather server" publishes updates "<topic> <value>" with a random topic (9999 or
 // 10000); the subscriber asks only for topic 9999 and averages five updates. Filtering is by
 // prefix of the first frame and happens on the publisher's side, so topic 10000 never travels.
+// The publisher is an XPublisher: it receives the subscription as a message, and starts
+// publishing only then, so no update is dropped for want of a subscriber.
 import * as zmq from "zmq-native"
 import {setTimeout as delay} from "node:timers/promises"
 
@@ -11,7 +13,7 @@ function randomInt(low: number, high: number): number {
   return low + Math.floor(Math.random() * (high - low))
 }
 
-async function publish(socket: zmq.Publisher, done: AbortSignal): Promise<number> {
+async function publish(socket: zmq.XPublisher, done: AbortSignal): Promise<number> {
   let sent = 0
   while (!done.aborted) {
     const topic = randomInt(9999, 10001)
@@ -36,7 +38,7 @@ async function collect(socket: zmq.Subscriber): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const publisher = new zmq.Publisher()
+  const publisher = new zmq.XPublisher()
   const subscriber = new zmq.Subscriber()
   const done = new AbortController()
   try {
@@ -44,8 +46,10 @@ async function main(): Promise<void> {
     subscriber.connect(publisher.lastEndpoint!)
     subscriber.subscribe(topicFilter)
     console.log("subscriber: collecting updates from the weather server...")
-    // The publisher starts at once; updates sent before the subscription reaches it are dropped
-    // (see the late-joiner example). It keeps publishing until the subscriber has its five.
+    // Anything published before the subscription reaches the publisher would be dropped (see the
+    // late-joiner example): wait for it, [1, ...topic], then publish until the subscriber has five.
+    const [subscription] = await publisher.receive({timeout: 5000})
+    console.log(`publisher: subscription to "${subscription.subarray(1).toString()}" arrived, publishing`)
     const publishing = publish(publisher, done.signal)
     await collect(subscriber)
     done.abort()

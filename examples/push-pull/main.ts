@@ -10,13 +10,17 @@ const workerCount = 2
 const items = 10
 
 interface Result {
-  consumer?: number
-  num?: number
-  ready?: number
+  consumer: number
+  num: number
 }
 
-function decode(frame: Buffer): Result {
-  return JSON.parse(frame.toString()) as Result
+/** Resolves once `count` peers have completed their ZMTP handshake with `socket`. */
+async function peersConnected(socket: zmq.Socket, count: number): Promise<void> {
+  let connected = 0
+  for await (const event of socket.events) {
+    if (event.type === "handshake" && ++connected === count) return
+  }
+  throw new Error(`socket closed with ${connected} of ${count} peers connected`)
 }
 
 async function main(): Promise<void> {
@@ -25,6 +29,8 @@ async function main(): Promise<void> {
   await sink.bind("tcp://127.0.0.1:*")
   // 3 (bound now so the workers know where to connect). The producer.
   const producer = new zmq.Push()
+  // Its events are read from here on: one "handshake" per worker that connects.
+  const workersConnected = peersConnected(producer, workerCount)
   await producer.bind("tcp://127.0.0.1:*")
 
   // 2. The workers, each its own Node.js process.
@@ -34,24 +40,20 @@ async function main(): Promise<void> {
       const args = [String(id), producer.lastEndpoint!, sink.lastEndpoint!]
       workers.push(fork(path.join(__dirname, "worker.js"), args, {stdio: "inherit"}))
     }
-    // Each worker reports through the sink once it has connected both sockets; only then do
-    // items get spread over all of them instead of all going to the first one connected.
-    for (let ready = 0; ready < workerCount; ) {
-      const [frame] = await sink.receive({timeout: 10_000})
-      if (decode(frame).ready !== undefined) ready++
-    }
+    // PUSH hands items only to workers already connected: sent any earlier, they would all go
+    // to the first worker. So the producer waits until every worker has connected.
+    await workersConnected
+    console.log(`producer: ${workerCount} workers connected`)
 
     console.log(`producer: sending ${items} work items`)
     for (let num = 0; num < items; num++) await producer.send(JSON.stringify({num}))
 
     const done = new Map<number, number[]>()
-    for (let received = 0; received < items; ) {
+    for (let received = 0; received < items; received++) {
       const [frame] = await sink.receive({timeout: 10_000})
-      const result = decode(frame)
-      if (result.num === undefined) continue
+      const result = JSON.parse(frame.toString()) as Result
       console.log(`sink: ${frame.toString()}`)
-      done.set(result.consumer!, [...(done.get(result.consumer!) ?? []), result.num])
-      received++
+      done.set(result.consumer, [...(done.get(result.consumer) ?? []), result.num])
     }
     for (const [consumer, nums] of [...done].sort((a, b) => a[0] - b[0])) {
       console.log(`sink: worker[${consumer}] processed items ${nums.join(", ")}`)

@@ -11,7 +11,6 @@ async function main(): Promise<void> {
   process.once("disconnect", () => receiver.close())
 
   console.log(`worker[${id}] stand by ...`)
-  await sender.send(JSON.stringify({ready: Number(id)}))
   // Ends when the receiver is closed.
   for await (const [frame] of receiver) {
     const {num} = JSON.parse(frame.toString()) as {num: number}
