@@ -1,24 +1,8 @@
-// Shared by the events and proxy tests: socket tracking, refused ports, and child processes
-// that run a script against dist/ (refusing a dist/ older than the modules under test).
+// Shared by the events and proxy tests: child processes that run a script against dist/
+// (refusing a dist/ older than the modules under test).
 import * as fs from "node:fs"
-import * as net from "node:net"
 import * as path from "node:path"
-import {root, run, type Run} from "../transports/fixtures/harness"
-
-export {root, socketTracker as tracker} from "../transports/fixtures/harness"
-
-/** A local TCP port nothing listens on (it was free a moment ago). */
-export async function refusedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>(resolve => server.listen(0, "127.0.0.1", resolve))
-  const port = (server.address() as net.AddressInfo).port
-  await new Promise<void>(resolve => server.close(() => resolve()))
-  return port
-}
-
-export function portOf(endpoint: string): number {
-  return Number(endpoint.slice(endpoint.lastIndexOf(":") + 1))
-}
+import {root, run, type Run} from "../helpers"
 
 function checkBuilt(modules: string[]): void {
   for (const name of modules) {

@@ -2,10 +2,10 @@
 // name and payload, read through receive(), async iteration, on() listeners and waitFor().
 import * as net from "node:net"
 import {Context, Dealer, Observer, Pull, Push, Router, curveKeyPair, type Event} from "../../lib"
-import {portOf, refusedPort, runChild, tracker} from "./helpers"
+import {closeAfterEach, freeTcpPort, portOf} from "../helpers"
+import {runChild} from "./helpers"
 
-const track = tracker()
-afterEach(() => track.closeAll())
+const track = closeAfterEach()
 
 /** Reads events with receive() until one of `type` arrives; returns all read. */
 async function readUntil(observer: Observer, type: Event["type"]): Promise<Event[]> {
@@ -54,7 +54,7 @@ describe("events of a connection", () => {
   })
 
   it("connect refused: connect:delay, close, then connect:retry with the reconnect interval", async () => {
-    const address = `tcp://127.0.0.1:${await refusedPort()}`
+    const address = `tcp://127.0.0.1:${await freeTcpPort()}`
     const client = track(new Dealer({reconnectInterval: 50}))
     const observer = client.events
     client.connect(address)
@@ -270,7 +270,7 @@ describe("Observer", () => {
 
 describe("process lifetime", () => {
   it("listeners alone do not keep the process running", async () => {
-    const port = await refusedPort()
+    const port = await freeTcpPort()
     const result = await runChild(`
       const socket = new zmq.Dealer({reconnectInterval: 20})
       let retries = 0

@@ -4,10 +4,10 @@ import * as fs from "node:fs"
 import {Context, Dealer, Proxy, Pull, Push, Reply, Request, Router, Subscriber, XPublisher, XSubscriber} from "../../lib"
 import * as path from "node:path"
 import {Client, Server} from "../../lib/draft"
-import {root, runChild, tracker} from "../events/helpers"
+import {runChild} from "../events/helpers"
+import {closeAfterEach, root} from "../helpers"
 
-const track = tracker()
-afterEach(() => track.closeAll())
+const track = closeAfterEach()
 
 const any = "tcp://127.0.0.1:*"
 const threads = () => fs.readdirSync("/proc/self/task").length

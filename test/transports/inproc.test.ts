@@ -4,13 +4,12 @@ import * as path from "node:path"
 import {once} from "node:events"
 import {Worker} from "node:worker_threads"
 import {Context, Pair, Pull, Push} from "../../lib"
-import {deliversWhenConnectedFirst, fixtures, socketTracker} from "./fixtures/harness"
+import {closeAfterEach, inprocEndpoint} from "../helpers"
+import {deliversWhenConnectedFirst, fixtures} from "./fixtures/harness"
 
-const track = socketTracker()
-afterEach(() => track.closeAll())
+const track = closeAfterEach()
 
-let serial = 0
-const endpoint = () => `inproc://transports-${process.pid}-${++serial}`
+const endpoint = () => inprocEndpoint("transports")
 
 describe("inproc", () => {
   it("carries messages both ways within one thread", async () => {

@@ -4,7 +4,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import {Pair, Pull} from "../../lib"
-import {deliversWhenConnectedFirst, roundTrip, socketTracker} from "./fixtures/harness"
+import {socketTracker} from "../helpers"
+import {deliversWhenConnectedFirst, roundTrip} from "./fixtures/harness"
 
 const track = socketTracker()
 let dir: string

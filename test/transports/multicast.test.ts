@@ -3,7 +3,8 @@
 // must all arrive, in order and once each — also when 5 % of the packets reaching the receiver
 // are dropped, which the transports must repair. The peers are fixtures/multicast-peer.js.
 import * as path from "node:path"
-import {fixtures, requireHarness, root, run, transcript} from "./fixtures/harness"
+import {root, run, transcript} from "../helpers"
+import {fixtures, requireHarness} from "./fixtures/harness"
 
 const harness = "scripts/with-netns"
 const peer = path.relative(root, path.join(fixtures, "multicast-peer.js"))

@@ -1,34 +1,20 @@
 // tcp: IPv4 and IPv6 loopback, wildcard ports read back, host names, interface names, connecting
 // before the bind, and a binding process that restarts on the same port.
 import {spawn} from "node:child_process"
-import * as net from "node:net"
 import * as path from "node:path"
 import {once} from "node:events"
 import {Pair, Pull, Request, Reply} from "../../lib"
-import {deliversWhenConnectedFirst, fixtures, root, roundTrip, socketTracker} from "./fixtures/harness"
+import {closeAfterEach, freeTcpPort, portOf, root} from "../helpers"
+import {deliversWhenConnectedFirst, fixtures, roundTrip} from "./fixtures/harness"
 
-const track = socketTracker()
-afterEach(() => track.closeAll())
-
-function port(endpoint: string): number {
-  return Number(/:(\d+)$/.exec(endpoint)![1])
-}
-
-// A port nobody listens on: the kernel picks it, node closes it before we use it.
-async function unusedPort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1")
-  await once(server, "listening")
-  const {port} = server.address() as net.AddressInfo
-  await new Promise(resolve => server.close(resolve))
-  return port
-}
+const track = closeAfterEach()
 
 describe("tcp", () => {
   it("binds a wildcard IPv4 port and reads the chosen one back", async () => {
     const bound = track(new Pair())
     await bound.bind("tcp://127.0.0.1:*")
     expect(bound.lastEndpoint).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
-    expect(port(bound.lastEndpoint!)).toBeGreaterThan(0)
+    expect(portOf(bound.lastEndpoint!)).toBeGreaterThan(0)
     const connected = track(new Pair())
     connected.connect(bound.lastEndpoint!)
     await roundTrip(bound, connected)
@@ -52,7 +38,7 @@ describe("tcp", () => {
     const bound = track(new Reply())
     await bound.bind("tcp://127.0.0.1:*")
     const connected = track(new Request())
-    connected.connect(`tcp://localhost:${port(bound.lastEndpoint!)}`)
+    connected.connect(`tcp://localhost:${portOf(bound.lastEndpoint!)}`)
     await roundTrip(bound, connected)
   })
 
@@ -66,7 +52,7 @@ describe("tcp", () => {
   })
 
   it("delivers when the connect comes before the bind", async () => {
-    await deliversWhenConnectedFirst(`tcp://127.0.0.1:${await unusedPort()}`, track)
+    await deliversWhenConnectedFirst(`tcp://127.0.0.1:${await freeTcpPort()}`, track)
   })
 
   it("reconnects when the binding process restarts on the same port", async () => {

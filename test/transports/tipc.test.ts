@@ -3,7 +3,8 @@
 // REQ/REP and PUSH/PULL), two guests joined by a TIPC link for the cross-node ones. Both boots
 // run at once; the guest side is fixtures/tipc-peer.js on the compiled dist/.
 import * as path from "node:path"
-import {fixtures, requireHarness, root, run, transcript, type Run} from "./fixtures/harness"
+import {root, run, transcript, type Run} from "../helpers"
+import {fixtures, requireHarness} from "./fixtures/harness"
 
 const harness = "scripts/run-in-uml"
 const peer = path.relative(root, path.join(fixtures, "tipc-peer.js"))

@@ -2,10 +2,9 @@
 // and the capability flag that tells — never a silent no-op.
 import * as os from "node:os"
 import {Pair, capability} from "../../lib"
-import {socketTracker} from "./fixtures/harness"
+import {closeAfterEach} from "../helpers"
 
-const track = socketTracker()
-afterEach(() => track.closeAll())
+const track = closeAfterEach()
 
 const EPROTONOSUPPORT = os.constants.errno.EPROTONOSUPPORT
 

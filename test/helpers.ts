@@ -1,0 +1,114 @@
+// Shared by every test suite: closing the sockets a test opened, fresh endpoints (free ports,
+// ipc paths, inproc names), and child processes run to their end within a time limit.
+import {spawn, type SpawnOptions} from "node:child_process"
+import * as dgram from "node:dgram"
+import * as net from "node:net"
+import * as os from "node:os"
+import * as path from "node:path"
+import type {Socket} from "../lib/socket"
+
+export const root = path.resolve(__dirname, "..")
+
+export interface SocketTracker {
+  /** Registers `socket` to be closed by closeAll(); returns it. */
+  <S extends Socket>(socket: S): S
+  /** Registers several sockets at once; returns them. */
+  all<T extends Socket[]>(...sockets: T): T
+  /** Closes every socket registered since the last call. */
+  closeAll(): void
+}
+
+/** Collects sockets so that afterEach can close every one a test opened. */
+export function socketTracker(): SocketTracker {
+  const open: Socket[] = []
+  const track = <S extends Socket>(socket: S): S => {
+    open.push(socket)
+    return socket
+  }
+  track.all = <T extends Socket[]>(...sockets: T): T => {
+    open.push(...sockets)
+    return sockets
+  }
+  track.closeAll = () => {
+    for (const socket of open.splice(0)) socket.close()
+  }
+  return track
+}
+
+/** A socket tracker whose sockets are closed after each test of the enclosing block. */
+export function closeAfterEach(): SocketTracker {
+  const track = socketTracker()
+  afterEach(() => track.closeAll())
+  return track
+}
+
+let serial = 0
+
+/** A fresh ipc endpoint: a path in the temporary directory, unique within this run. */
+export function ipcEndpoint(name = "test"): string {
+  return `ipc://${path.join(os.tmpdir(), `zmqn-${name}-${process.pid}-${++serial}.sock`)}`
+}
+
+/** A fresh inproc endpoint, unique within this process. */
+export function inprocEndpoint(name = "test"): string {
+  return `inproc://zmqn-${name}-${process.pid}-${++serial}`
+}
+
+/** The port of a tcp/ws/udp endpoint such as `tcp://127.0.0.1:5555`. */
+export function portOf(endpoint: string): number {
+  return Number(/:(\d+)$/.exec(endpoint)![1])
+}
+
+/** A local TCP port the kernel just handed out and nothing listens on (free a moment ago). */
+export async function freeTcpPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>(resolve => server.listen(0, "127.0.0.1", resolve))
+  const {port} = server.address() as net.AddressInfo
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return port
+}
+
+/**
+ * A UDP port the kernel just handed out (libzmq's udp:// has no wildcard port and does not
+ * report the port it bound).
+ */
+export async function freeUdpPort(): Promise<number> {
+  const probe = dgram.createSocket("udp4")
+  await new Promise<void>(resolve => probe.bind(0, "127.0.0.1", resolve))
+  const {port} = probe.address()
+  await new Promise<void>(resolve => probe.close(() => resolve()))
+  return port
+}
+
+export interface Run {
+  status: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  seconds: number
+}
+
+/**
+ * Runs a command to its end (in the repository root), collecting output; rejects only when it
+ * cannot be started. Bound its time with `{timeout, killSignal: "SIGKILL"}`: the result then
+ * shows the signal.
+ */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const child = spawn(command, args, {cwd: root, stdio: ["ignore", "pipe", "pipe"], ...options})
+    let stdout = ""
+    let stderr = ""
+    child.stdout!.setEncoding("utf8").on("data", chunk => (stdout += chunk))
+    child.stderr!.setEncoding("utf8").on("data", chunk => (stderr += chunk))
+    child.on("error", reject)
+    child.on("close", (status, signal) => {
+      resolve({status, signal, stdout, stderr, seconds: (Date.now() - started) / 1000})
+    })
+  })
+}
+
+/** The whole output of a run, for failure messages. */
+export function transcript(result: Run): string {
+  return `exit ${result.status ?? result.signal} after ${result.seconds}s\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`
+}
