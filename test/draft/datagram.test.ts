@@ -2,7 +2,8 @@
 // address as "ip:port" with a trailing NUL byte; sending takes it with or without.
 import * as dgram from "node:dgram"
 import {Datagram} from "../../lib/draft"
-import {closeAll, freeUdpPort, track} from "./helpers"
+import {freeUdpPort} from "../helpers"
+import {closeAll, track} from "./helpers"
 
 afterEach(closeAll)
 

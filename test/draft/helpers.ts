@@ -1,24 +1,16 @@
 // Shared by the draft socket tests: endpoints per transport, closing every socket after each
-// test, a free UDP port, and the probe loop that waits until a Dish hears a Radio.
-import * as dgram from "node:dgram"
+// test, and the probe loop that waits until a Dish hears a Radio.
 import type {Socket} from "../../lib/socket"
 import type {Dish, Radio} from "../../lib/draft"
+import {inprocEndpoint, socketTracker} from "../helpers"
 
 export type Transport = "tcp" | "inproc"
 export const transports: Transport[] = ["tcp", "inproc"]
 
-const open: Socket[] = []
-let inprocCount = 0
-
-/** Registers sockets to be closed by closeAll() (called from afterEach). */
-export function track<T extends Socket[]>(...sockets: T): T {
-  open.push(...sockets)
-  return sockets
-}
-
-export function closeAll(): void {
-  for (const socket of open.splice(0)) socket.close()
-}
+const sockets = socketTracker()
+/** Registers sockets to be closed by closeAll() (called from afterEach); returns them. */
+export const track = sockets.all
+export const closeAll = sockets.closeAll
 
 /** Binds to a fresh endpoint of the transport and returns the address to connect to. */
 export async function bindAny(socket: Socket & {lastEndpoint: string | null}, transport: Transport): Promise<string> {
@@ -26,21 +18,9 @@ export async function bindAny(socket: Socket & {lastEndpoint: string | null}, tr
     await socket.bind("tcp://127.0.0.1:*")
     return socket.lastEndpoint!
   }
-  const address = `inproc://draft-${process.pid}-${++inprocCount}`
+  const address = inprocEndpoint("draft")
   await socket.bind(address)
   return address
-}
-
-/**
- * A UDP port the kernel just handed out (libzmq's udp:// has no wildcard port and does not
- * report the port it bound).
- */
-export async function freeUdpPort(): Promise<number> {
-  const probe = dgram.createSocket("udp4")
-  await new Promise<void>(resolve => probe.bind(0, "127.0.0.1", resolve))
-  const {port} = probe.address()
-  await new Promise<void>(resolve => probe.close(() => resolve()))
-  return port
 }
 
 /**

@@ -1,6 +1,7 @@
 // Radio/Dish: groups carried both ways over tcp, inproc and udp; join/leave honoured; group errors.
 import {Radio, Dish, groupMaxLength} from "../../lib/draft"
-import {awaitDelivery, bindAny, closeAll, freeUdpPort, receiveAfterProbes, track, transports} from "./helpers"
+import {freeUdpPort} from "../helpers"
+import {awaitDelivery, bindAny, closeAll, receiveAfterProbes, track, transports} from "./helpers"
 
 afterEach(closeAll)
 

@@ -1,24 +1,19 @@
-// Shared by the socket suites: the transports each pattern runs over, and small helpers to
-// pair sockets up and close them after each test.
-import * as os from "node:os"
-import * as path from "node:path"
+// Shared by the socket suites: the transports each pattern runs over, and pairing sockets up.
 import type {Socket} from "../../lib"
-
-let counter = 0
+import {inprocEndpoint, ipcEndpoint} from "../helpers"
 
 export type Transport = "tcp" | "ipc" | "inproc"
 export const transports: Transport[] = ["tcp", "ipc", "inproc"]
 
 /** An address to bind for the transport: tcp gets a free port from the kernel, ipc a fresh path. */
 export function bindAddress(transport: Transport): string {
-  counter++
   switch (transport) {
     case "tcp":
       return "tcp://127.0.0.1:*"
     case "ipc":
-      return `ipc://${path.join(os.tmpdir(), `zmqn-test-${process.pid}-${counter}.sock`)}`
+      return ipcEndpoint("sockets")
     case "inproc":
-      return `inproc://zmqn-test-${process.pid}-${counter}`
+      return inprocEndpoint("sockets")
   }
 }
 
@@ -29,19 +24,6 @@ export async function link(transport: Transport, server: Socket, client: Socket)
   const endpoint = (server as unknown as {lastEndpoint: string}).lastEndpoint
   client.connect(endpoint)
   return endpoint
-}
-
-/** Collects sockets made in a test and closes them afterwards. */
-export function track(): <S extends Socket>(socket: S) => S {
-  let open: Socket[] = []
-  afterEach(() => {
-    for (const socket of open) socket.close()
-    open = []
-  })
-  return socket => {
-    open.push(socket)
-    return socket
-  }
 }
 
 export function text(frames: Buffer[]): string[] {

@@ -1,7 +1,8 @@
 // Every kind of message send() accepts arrives byte-exact, small and large (the zero-copy
 // path), and anything else is a TypeError naming the argument.
 import * as zmq from "../../lib"
-import {link, track, transports, type Transport} from "./helpers"
+import {closeAfterEach} from "../helpers"
+import {link, transports, type Transport} from "./helpers"
 
 const large = 64 * 1024
 
@@ -42,7 +43,7 @@ function cases(size: number): [string, zmq.MessageLike, Buffer][] {
 }
 
 describe.each(transports)("messages over %s", (transport: Transport) => {
-  const use = track()
+  const use = closeAfterEach()
   let push: zmq.Push
   let pull: zmq.Pull
 
@@ -87,7 +88,7 @@ describe.each(transports)("messages over %s", (transport: Transport) => {
 })
 
 describe("bad messages", () => {
-  const use = track()
+  const use = closeAfterEach()
 
   it.each([
     ["message", undefined],

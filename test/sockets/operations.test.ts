@@ -1,10 +1,11 @@
 // Send and receive as operations: queued in call order, per-call timeout and AbortSignal,
 // backpressure at the high-water mark, batches, readiness, iteration and disposal.
 import * as zmq from "../../lib"
-import {link, text, track} from "./helpers"
+import {closeAfterEach} from "../helpers"
+import {link, text} from "./helpers"
 
 describe("send and receive operations", () => {
-  const use = track()
+  const use = closeAfterEach()
 
   async function pipe(options: {push?: zmq.Options<"Push">; pull?: zmq.Options<"Pull">} = {}) {
     const pull = use(new zmq.Pull(options.pull))

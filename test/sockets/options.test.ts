@@ -2,7 +2,7 @@
 // without error), read-only assignment throws, and bad values name the option.
 import * as zmq from "../../lib"
 import {socketOptions, contextOptions} from "../../lib/options"
-import {track} from "./helpers"
+import {closeAfterEach} from "../helpers"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Spec = {name: string; type: string; access?: string; for?: readonly string[]; values?: readonly (string | null)[]}
@@ -66,7 +66,7 @@ for (const kind of kinds) {
 }
 
 describe("socket options", () => {
-  const use = track()
+  const use = closeAfterEach()
   const make = (kind: string, options?: object): any => use(new (zmq as any)[kind](options))
 
   it.each(rows)("%s %s", (kind, _name, spec) => {

@@ -1,9 +1,10 @@
 // Every standard socket type in its pattern, over tcp, ipc and inproc.
 import * as zmq from "../../lib"
-import {bindAddress, link, text, track, transports, type Transport} from "./helpers"
+import {closeAfterEach} from "../helpers"
+import {bindAddress, link, text, transports, type Transport} from "./helpers"
 
 describe.each(transports)("patterns over %s", (transport: Transport) => {
-  const use = track()
+  const use = closeAfterEach()
 
   it("Pair: both directions, multipart", async () => {
     const a = use(new zmq.Pair())

@@ -2,10 +2,10 @@
 import * as net from "node:net"
 import {once} from "node:events"
 import * as zmq from "../../lib"
-import {track} from "./helpers"
+import {closeAfterEach} from "../helpers"
 
 describe("Stream with a raw TCP peer", () => {
-  const use = track()
+  const use = closeAfterEach()
 
   it("receives the connect notice and data, and replies by routing id", async () => {
     const stream = use(new zmq.Stream())

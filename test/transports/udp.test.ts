@@ -4,7 +4,8 @@
 import {execFile} from "node:child_process"
 import * as path from "node:path"
 import {Radio, Dish} from "../../lib/draft"
-import {awaitDelivery, closeAll, freeUdpPort, receiveAfterProbes, track} from "../draft/helpers"
+import {awaitDelivery, closeAll, receiveAfterProbes, track} from "../draft/helpers"
+import {freeUdpPort} from "../helpers"
 
 afterEach(closeAll)
 
