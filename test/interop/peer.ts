@@ -2,9 +2,9 @@
 // "ready <endpoint>" first, then one reply line per command. Every wait is bounded.
 import {spawn, type ChildProcessWithoutNullStreams} from "node:child_process"
 import {once} from "node:events"
-import * as os from "node:os"
 import * as path from "node:path"
 import * as readline from "node:readline"
+import {ipcEndpoint} from "../helpers"
 
 export const peersDir = path.join(__dirname, "peers")
 export const python = "/usr/bin/python3"
@@ -19,12 +19,9 @@ function unhex(word: string): Buffer {
   return word === "-" ? Buffer.alloc(0) : Buffer.from(word, "hex")
 }
 
-let endpoints = 0
-
 /** A fresh ipc:// endpoint for this run, or tcp://127.0.0.1:* for the binding side to resolve. */
 export function bindEndpoint(transport: "tcp" | "ipc"): string {
-  if (transport === "tcp") return "tcp://127.0.0.1:*"
-  return `ipc://${path.join(os.tmpdir(), `zmq-native-interop-${process.pid}-${++endpoints}.sock`)}`
+  return transport === "tcp" ? "tcp://127.0.0.1:*" : ipcEndpoint("interop")
 }
 
 export class Peer {

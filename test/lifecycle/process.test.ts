@@ -1,7 +1,7 @@
 // Lifecycle cases in child processes (they may hang or abort, which must not take jest down):
 // exit with pending work, garbage collection, worker threads, linger.
-import {spawn} from "node:child_process"
 import * as path from "node:path"
+import {run as runCommand} from "../helpers"
 
 interface Result {
   code: number | null
@@ -11,23 +11,12 @@ interface Result {
   ms: number
 }
 
-function run(fixture: string, nodeArgs: string[] = [], limitMs = 20000): Promise<Result> {
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, "fixtures", fixture)], {
-      stdio: ["ignore", "pipe", "pipe"],
-    })
-    let stdout = ""
-    let stderr = ""
-    child.stdout.on("data", chunk => (stdout += chunk))
-    child.stderr.on("data", chunk => (stderr += chunk))
-    const timer = setTimeout(() => child.kill("SIGKILL"), limitMs)
-    child.on("error", reject)
-    child.on("close", (code, signal) => {
-      clearTimeout(timer)
-      resolve({code, signal, stdout: stdout.trim().split("\n"), stderr, ms: Date.now() - started})
-    })
-  })
+/** Runs a fixture in a new Node process, killed (SIGKILL) after `limitMs`. */
+async function run(fixture: string, nodeArgs: string[] = [], limitMs = 20000): Promise<Result> {
+  const args = [...nodeArgs, path.join(__dirname, "fixtures", fixture)]
+  const result = await runCommand(process.execPath, args, {timeout: limitMs, killSignal: "SIGKILL"})
+  const {status: code, signal, stdout, stderr, seconds} = result
+  return {code, signal, stdout: stdout.trim().split("\n"), stderr, ms: seconds * 1000}
 }
 
 describe("process lifecycle", () => {
