@@ -6,7 +6,7 @@ foreach(tool local_thr remote_thr local_lat remote_lat inproc_thr inproc_lat)
   add_executable(${tool} EXCLUDE_FROM_ALL "${ZMQ_NATIVE_LIBZMQ_SOURCE}/perf/${tool}.cpp")
   add_dependencies(${tool} ${ZMQ_NATIVE_LIBZMQ_TARGET})
   # inproc_* include platform.hpp, generated into the libzmq build tree.
-  target_include_directories(${tool} PRIVATE "${ZMQ_NATIVE_LIBZMQ_INCLUDE}" "${CMAKE_BINARY_DIR}/libzmq-build")
+  target_include_directories(${tool} PRIVATE "${ZMQ_NATIVE_LIBZMQ_INCLUDE}" "${ZMQ_NATIVE_LIBZMQ_PREFIX}/../libzmq-build")
   target_compile_definitions(${tool} PRIVATE ZMQ_STATIC)
   target_link_libraries(${tool} PRIVATE ${ZMQ_NATIVE_LIBZMQ_LIBRARIES} stdc++)
   set_target_properties(${tool} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/perf")

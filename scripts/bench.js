@@ -127,8 +127,8 @@ async function measure(impl, s, count) {
     } else if (s.kind === "thr") {
       measuring = start(perfTool("local_thr"), [endpoint, s.size, count])
       // remote_thr exits right after its last send, and ipc can then lose the queue's tail
-      // (a libzmq issue): it sends a few more than local_thr counts, so the count completes.
-      const extra = Math.ceil(count * 0.02) + 1000
+      // (a libzmq issue): it sends 2 % + 4 MiB more than local_thr counts, so the count completes.
+      const extra = Math.ceil(count * 0.02 + (4 << 20) / s.size)
       procs.push(measuring, start(perfTool("remote_thr"), [endpoint, s.size, count + extra]))
     } else {
       procs.push(start(perfTool("local_lat"), [endpoint, s.size, count]))
@@ -157,7 +157,10 @@ async function measure(impl, s, count) {
   await Promise.race([Promise.all(procs.map(p => p.exited)), new Promise(r => setTimeout(r, grace))])
   for (const proc of procs) proc.kill()
   if (code === "timeout") throw new Error(`timed out after ${settings.timeout} ms`)
-  if (code !== 0) throw new Error(`exit ${code}: ${measuring.stderr.trim().split("\n").pop()}`)
+  if (code !== 0) {
+    const lines = measuring.stderr.trim().split("\n")
+    throw new Error(`exit ${code}: ${lines.find(line => /Error|error:/.test(line)) ?? lines.pop()}`)
+  }
   return impl === "c" ? parseC(measuring.stdout, s) : JSON.parse(measuring.stdout.trim().split("\n").pop())
 }
 
