@@ -10,29 +10,16 @@
 // PREBUILD_ARCH=<arch> cross-builds where the toolchain allows it (macOS x64 <-> arm64).
 "use strict"
 
-const fs = require("node:fs")
 const path = require("node:path")
 const {copyNotices} = require("./copy-notices.js")
+const {prepareNodeGyp} = require("./node-gyp-env.js")
 
 const root = path.resolve(__dirname, "..")
 
-// npm's bundled node-gyp and the headers of the running Node (official builds ship them in
-// <prefix>/include/node), used when npm has not already said where they are.
+// prebuildify runs node-gyp from PREBUILD_NODE_GYP; see scripts/node-gyp-env.js.
 function useBundledNodeGyp() {
-  const prefix = path.resolve(path.dirname(process.execPath), "..")
-  if (!process.env.npm_config_nodedir && fs.existsSync(path.join(prefix, "include", "node", "node_api.h"))) {
-    process.env.npm_config_nodedir = prefix
-  }
-  if (process.env.PREBUILD_NODE_GYP || process.env.npm_config_node_gyp) {
-    process.env.PREBUILD_NODE_GYP ??= process.env.npm_config_node_gyp
-    return
-  }
-  const candidates = [
-    path.join(prefix, "lib", "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"),
-    path.join(path.dirname(process.execPath), "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"),
-  ]
-  const found = candidates.find(file => fs.existsSync(file))
-  if (found) process.env.PREBUILD_NODE_GYP = found
+  const nodeGyp = process.env.PREBUILD_NODE_GYP || prepareNodeGyp()
+  if (nodeGyp) process.env.PREBUILD_NODE_GYP = nodeGyp
 }
 
 useBundledNodeGyp()

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm install`: nothing to do when a prebuilt addon for this platform loads. Otherwise build
+// from source through node-gyp (binding.gyp), after building the vendored libzmq — or, with
+// ZMQ_SHARED=1 / --zmq-shared, against the system libzmq. `--build-from-source` forces a build.
+"use strict"
+
+const path = require("node:path")
+const {spawnSync} = require("node:child_process")
+const {prepareNodeGyp} = require("./node-gyp-env.js")
+
+const root = path.resolve(__dirname, "..")
+
+function log(message) {
+  process.stderr.write(`zmq-native: ${message}\n`)
+}
+
+function run(args) {
+  const result = spawnSync(process.execPath, args, {cwd: root, stdio: "inherit"})
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+function wantsSourceBuild() {
+  const flag = process.env.npm_config_build_from_source
+  return process.argv.includes("--build-from-source") || flag === "true" || flag === "zmq-native" ||
+    process.env.ZMQ_SHARED === "1" ||
+    process.env.npm_config_zmq_shared === "true"
+}
+
+// Loading in a child process: a binary that cannot load must not take this process down.
+function prebuiltLoads() {
+  const probe = spawnSync(process.execPath, ["-e", "require('node-gyp-build')(process.argv[1])", root], {
+    cwd: root,
+    stdio: "ignore",
+  })
+  return probe.status === 0
+}
+
+if (!wantsSourceBuild() && prebuiltLoads()) process.exit(0)
+
+const nodeGyp = prepareNodeGyp()
+if (!nodeGyp) {
+  log("no prebuilt addon fits this platform and node-gyp was not found to build one; install npm's node-gyp or a C++ toolchain")
+  process.exit(1)
+}
+log("building from source (libzmq, then the addon)")
+run([path.join(root, "scripts", "build-libzmq.js")])
+run([nodeGyp, "rebuild"])
+run([path.join(root, "scripts", "copy-notices.js"), "build/Release"])
