@@ -11,6 +11,12 @@ import {Socket} from "./socket"
  * While it runs, the proxy's own thread owns the sockets: every other use of them from JS
  * (send, receive, options, bind, events) fails with EBUSY. Closing one of them stops the proxy
  * first; run() then rejects with EBADF.
+ *
+ * libzmq's proxy sends with blocking calls (to `capture`, and to the far side when a burst meets
+ * the high-water mark) and reads its commands only in between. So that nothing waits for ever,
+ * a socket whose sendTimeout is -1 runs with 1000 ms while the proxy runs (-1 again afterwards;
+ * a value set before run() is kept), and a send that times out ends the proxy with EAGAIN —
+ * e.g. a Push capture that nobody pulls from. A Publisher capture drops instead.
  */
 export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   /** The socket messages come in on (conceptually: from clients). */
@@ -44,7 +50,7 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   /**
    * Starts forwarding on a new thread. Resolves once terminate() has stopped the proxy; rejects
    * with EBADF when one of its sockets was closed under it, EBUSY when it (or one of its
-   * sockets) is already proxying, or with libzmq's error.
+   * sockets) is already proxying, EAGAIN when one of its sends timed out, or with libzmq's error.
    */
   async run(): Promise<void> {
     const done = this.native.run()
@@ -58,7 +64,10 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
     }
   }
 
-  /** Stops forwarding: messages wait in the sockets' queues. In effect when this returns. */
+  /**
+   * Stops forwarding: messages wait in the sockets' queues. In effect when this returns; throws
+   * the proxy's error (e.g. EAGAIN) when it ended before acknowledging.
+   */
   pause(): void {
     this.native.pause()
   }

@@ -7,6 +7,7 @@
 #include <zmq.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <string>
 
@@ -22,6 +23,14 @@ std::atomic<unsigned long> controlCounter{0};
 
 // How long one wait for the proxy thread's acknowledgement lasts before checking it is alive.
 constexpr long kAcknowledgeStepMs = 50;
+// libzmq's proxy sends with blocking calls (to the capture socket, and to the other side in a
+// burst that outgrows the high-water mark), and reads its control socket only between them: a
+// send that never completes would leave terminate(), pause(), close() and teardown waiting for
+// ever. So while a proxy runs, a socket whose sendTimeout is -1 gets this one instead, and such
+// a send fails after it — ending the proxy with EAGAIN — rather than blocking without end.
+constexpr int kDefaultSendTimeoutMs = 1000;
+// How much longer than the longest send timeout stopping waits for the proxy thread.
+constexpr int kStopGraceMs = 1000;
 }  // namespace
 
 Napi::Function Proxy::Define(Napi::Env env) {
@@ -87,6 +96,11 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   }
   auto* context = Context::Unwrap(contextObject_.Value());
   if (context == nullptr || context->Handle() == nullptr) return Rejected(env, ZmqError(env, ETERM));
+  if (!BoundSendTimeouts(handles)) {
+    auto error = ZmqError(env, zmq_errno());
+    RestoreSendTimeouts();
+    return Rejected(env, error);
+  }
 
   // The control pair: this thread keeps the bound end, the proxy thread gets the other one.
   const std::string endpoint = "inproc://zmq-native.proxy." + std::to_string(++controlCounter);
@@ -99,6 +113,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     auto error = ZmqError(env, zmq_errno());
     if (remote != nullptr) zmq_close(remote);
     if (control != nullptr) zmq_close(control);
+    RestoreSendTimeouts();
     return Rejected(env, error);
   }
 
@@ -133,6 +148,50 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   return Napi::Value(env, promise);
 }
 
+// Gives every socket of the proxy a finite send timeout for the run (see kDefaultSendTimeoutMs)
+// and computes how long stopping may wait for the proxy thread. False (errno set) on failure.
+bool Proxy::BoundSendTimeouts(void* const handles[3]) {
+  int longest = 0;
+  for (int i = 0; i < 3; i++) {
+    restoreSendTimeout_[i] = false;
+    if (handles[i] == nullptr) continue;
+    int timeout = -1;
+    size_t length = sizeof timeout;
+    if (zmq_getsockopt(handles[i], ZMQ_SNDTIMEO, &timeout, &length) != 0) return false;
+    if (timeout < 0) {
+      timeout = kDefaultSendTimeoutMs;
+      if (zmq_setsockopt(handles[i], ZMQ_SNDTIMEO, &timeout, sizeof timeout) != 0) return false;
+      restoreSendTimeout_[i] = true;
+    }
+    if (timeout > longest) longest = timeout;
+  }
+  stopWaitMs_ = static_cast<long long>(longest) + kStopGraceMs;
+  return true;
+}
+
+// Gives back sendTimeout -1 where BoundSendTimeouts replaced it (JS thread, proxy thread ended).
+void Proxy::RestoreSendTimeouts() {
+  const int infinite = -1;
+  for (int i = 0; i < 3; i++) {
+    if (!restoreSendTimeout_[i]) continue;
+    restoreSendTimeout_[i] = false;
+    if (sockets_[i] != nullptr && sockets_[i]->Handle() != nullptr) {
+      zmq_setsockopt(sockets_[i]->Handle(), ZMQ_SNDTIMEO, &infinite, sizeof infinite);
+    }
+  }
+}
+
+// Waits, up to stopWaitMs_ from now, for the proxy thread to end (JS thread).
+bool Proxy::AwaitThread() {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(stopWaitMs_);
+  while (!finished_) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (thread_.joinable()) thread_.join();
+  return true;
+}
+
 bool Proxy::Command(Napi::Env env, const char* command) {
   if (!running_ || finished_) {
     MessageError(env, EBADF, "Proxy is not running").ThrowAsJavaScriptException();
@@ -151,14 +210,22 @@ bool Proxy::Command(Napi::Env env, const char* command) {
 Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!Command(env, "PAUSE") || !Command(env, "STATISTICS")) return Napi::Value();
+  // The thread answers, or ends (a send timed out), within the send timeouts: bounded.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(stopWaitMs_);
   bool more = true;
-  while (more && !finished_) {
+  while (more && !finished_ && std::chrono::steady_clock::now() < deadline) {
     zmq_pollitem_t item = {control_, 0, ZMQ_POLLIN, 0};
     if (zmq_poll(&item, 1, kAcknowledgeStepMs) <= 0) continue;
     zmq_msg_t frame;
     zmq_msg_init(&frame);
     if (zmq_msg_recv(&frame, control_, ZMQ_DONTWAIT) >= 0) more = zmq_msg_more(&frame);
     zmq_msg_close(&frame);
+  }
+  if (more) {
+    const int error = finished_ ? (result_ != 0 ? result_ : EBADF) : ETIMEDOUT;
+    MessageError(env, error, finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause")
+      .ThrowAsJavaScriptException();
+    return Napi::Value();
   }
   return env.Undefined();
 }
@@ -191,14 +258,15 @@ void Proxy::OnDone(uv_async_t* handle) {
   self->Finish(true);
 }
 
-void Proxy::Stop() {
-  if (!running_) return;
-  if (!finished_) zmq_send(control_, "TERMINATE", 9, 0);
-  if (thread_.joinable()) thread_.join();
+bool Proxy::Stop() {
+  if (!running_) return true;
+  if (!finished_) zmq_send(control_, "TERMINATE", 9, ZMQ_DONTWAIT);
+  return AwaitThread();
 }
 
 void Proxy::Finish(bool settle) {
   if (thread_.joinable()) thread_.join();
+  RestoreSendTimeouts();
   for (Socket* socket : sockets_) {
     if (socket != nullptr) socket->SetProxy(nullptr);
   }
@@ -217,6 +285,12 @@ void Proxy::Finish(bool settle) {
     if (forcedError_ != 0) {
       napi_reject_deferred(env, deferred,
                            MessageError(env, forcedError_, "A socket of the proxy was closed while it ran").Value());
+    } else if (result_ == EAGAIN) {
+      napi_reject_deferred(env, deferred,
+                           MessageError(env, result_,
+                                        "A send of the proxy timed out (sendTimeout): its capture socket, or the "
+                                        "peers of the socket it forwards to, did not take the message")
+                             .Value());
     } else if (result_ != 0) {
       napi_reject_deferred(env, deferred, ZmqError(env, result_).Value());
     } else {
@@ -229,14 +303,21 @@ void Proxy::Finish(bool settle) {
 void Proxy::SocketClosing() {
   if (!running_) return;
   if (data_->tearingDown) return Teardown();
+  if (!Stop()) {
+    // The socket stays open and the proxy running: closing again later can succeed.
+    MessageError(Env(), ETIMEDOUT, "The proxy's thread did not stop in time; the socket is not closed")
+      .ThrowAsJavaScriptException();
+    return;
+  }
   forcedError_ = EBADF;
-  Stop();
   Finish(true);
 }
 
 void Proxy::Teardown() {
   if (!running_) return;
-  Stop();
+  // The runtime is going away and the thread uses this object: it must end before we return.
+  // Every send of the proxy has a finite timeout, so this join is bounded too.
+  if (!Stop() && thread_.joinable()) thread_.join();
   Finish(false);
 }
 

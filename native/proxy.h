@@ -37,8 +37,11 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
 
   // Sends a command over the control socket; false (JS exception pending) if not running.
   bool Command(Napi::Env env, const char* command);
-  // Sends TERMINATE if needed, waits for the thread, and releases everything (JS thread).
-  void Stop();
+  // Sends TERMINATE if needed and waits, bounded, for the thread; false if it is still running.
+  bool Stop();
+  bool AwaitThread();
+  bool BoundSendTimeouts(void* const handles[3]);
+  void RestoreSendTimeouts();
   // Runs on the JS thread once the proxy thread has finished (from the uv_async handle).
   void Finish(bool settle);
   static void OnDone(uv_async_t* handle);
@@ -52,6 +55,8 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
   int result_ = 0;  // zmq_proxy_steerable's errno when it failed, 0 after TERMINATE
   int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
   bool running_ = false;
+  bool restoreSendTimeout_[3] = {false, false, false};  // sendTimeout was -1 before run()
+  long long stopWaitMs_ = 0;
   napi_deferred deferred_ = nullptr;
   Napi::ObjectReference contextObject_;
   Napi::ObjectReference socketObjects_[3];

@@ -160,7 +160,10 @@ void Socket::StopWatching() {
 
 void Socket::Close(int linger) {
   if (socket_ == nullptr) return;
-  if (proxy_ != nullptr) proxy_->SocketClosing();
+  if (proxy_ != nullptr) {
+    proxy_->SocketClosing();
+    if (proxy_ != nullptr) return;  // the proxy could not be stopped: a JS exception is pending
+  }
   Observer::SocketClosing(data_, this);
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();

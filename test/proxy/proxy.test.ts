@@ -263,3 +263,79 @@ describe("Proxy threads and teardown", () => {
     expect(result).toMatchObject({status: 0, signal: null, stdout: "terminated\n", stderr: ""})
   })
 })
+
+describe("Proxy sends that cannot complete", () => {
+  // A PUSH/PULL proxy whose PUSH capture has no peer, with one message sent through it: libzmq's
+  // proxy blocks in the capture send (it copies control commands there too). Each case runs in a
+  // child with a time limit, so a hang fails the test instead of the suite.
+  const blocked = `
+    async function blocked(captureOptions) {
+      const frontEnd = new zmq.Pull(), backEnd = new zmq.Push(), capture = new zmq.Push(captureOptions)
+      await frontEnd.bind("tcp://127.0.0.1:*")
+      await backEnd.bind("tcp://127.0.0.1:*")
+      const producer = new zmq.Push(), consumer = new zmq.Pull()
+      producer.connect(frontEnd.lastEndpoint)
+      consumer.connect(backEnd.lastEndpoint)
+      const proxy = new zmq.Proxy(frontEnd, backEnd, capture)
+      const running = proxy.run()
+      await producer.send("through")
+      const closeAll = () => { for (const s of [frontEnd, backEnd, capture, producer, consumer]) s.close() }
+      return {proxy, running, frontEnd, backEnd, capture, closeAll}
+    }
+    const settled = p => p.then(() => "resolved", e => "rejected " + e.code)
+  `
+
+  it("terminate(): run() rejects with EAGAIN once the capture send times out", async () => {
+    const result = await runChild(`${blocked}
+      blocked().then(async ({proxy, running, closeAll}) => {
+        proxy.terminate()
+        console.log(await settled(running))
+        closeAll()
+        console.log("closed")
+      })
+    `, 15000)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EAGAIN\nclosed\n", stderr: ""})
+  })
+
+  it("close() of a proxied socket returns and run() rejects with EBADF", async () => {
+    const result = await runChild(`${blocked}
+      blocked().then(async ({running, frontEnd, closeAll}) => {
+        frontEnd.close()
+        console.log(await settled(running))
+        closeAll()
+      })
+    `, 15000)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EBADF\n", stderr: ""})
+  })
+
+  it("pause() throws the proxy's EAGAIN instead of waiting for ever", async () => {
+    const result = await runChild(`${blocked}
+      blocked().then(async ({proxy, running, closeAll}) => {
+        try { proxy.pause(); console.log("paused") } catch (e) { console.log("pause", e.code) }
+        console.log(await settled(running))
+        closeAll()
+      })
+    `, 15000)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "pause EAGAIN\nrejected EAGAIN\n", stderr: ""})
+  })
+
+  it("the process exits while the proxy is blocked in a send", async () => {
+    const result = await runChild(`${blocked}
+      blocked().then(() => { console.log("exiting"); process.exit(0) })
+    `, 15000)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "exiting\n", stderr: ""})
+  })
+
+  it("a sendTimeout set by the program is used and kept; -1 comes back after the run", async () => {
+    const result = await runChild(`${blocked}
+      blocked({sendTimeout: 200}).then(async ({proxy, running, backEnd, capture, closeAll}) => {
+        const started = Date.now()
+        proxy.terminate()
+        console.log(await settled(running), Date.now() - started < 900)
+        console.log(capture.sendTimeout, backEnd.sendTimeout)
+        closeAll()
+      })
+    `, 15000)
+    expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EAGAIN true\n200 -1\n", stderr: ""})
+  })
+})
