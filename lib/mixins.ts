@@ -2,7 +2,6 @@
 // Pull has no send(), a Push no receive(), at runtime as in the types.
 import {Socket, type Message, type MessageLike, type OperationOptions} from "./socket"
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type SocketClass = abstract new (...args: any[]) => Socket
 
 /**

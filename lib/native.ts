@@ -1,7 +1,6 @@
 // The only module that loads the compiled addon; everything else imports its types from here.
 import * as path from "node:path"
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const load: (dir: string) => unknown = require("node-gyp-build")
 
 export interface NativeContext {
