@@ -497,13 +497,11 @@ export abstract class Socket {
         if (!((receiving && events & POLLIN) || (sending && events & POLLOUT))) return
       }
     } catch (error) {
-      // A libzmq error (e.g. EFSM, EHOSTUNREACH) belongs to the operation at the head.
-      const pending = this.senders.peek() ?? this.receivers.peek()
-      if (pending) {
-        settle(pending, undefined, error)
-        this.settleIdle(this.senders)
-        this.settleIdle(this.receivers)
-      }
+      // Operations' own errors are settled where they happen (serveReceivers, serveSenders);
+      // one from reading ZMQ_EVENTS concerns the socket, so every waiting operation gets it.
+      for (const pending of this.receivers.drain()) settle(pending, undefined, error)
+      for (const pending of this.senders.drain()) settle(pending, undefined, error)
+      if (!this.closed) this.nativeSocket.unwatch()
     } finally {
       this.flushing = false
     }
@@ -518,13 +516,20 @@ export abstract class Socket {
         continue
       }
       let value: unknown
-      if (pending.many !== undefined) {
-        const messages = this.takeMany(pending.many)
-        if (messages.length === 0) return
-        value = messages
-      } else {
-        value = this.inboxHead < this.inbox.length ? this.takeFromInbox() : this.tryReceive()
-        if (value === undefined) return
+      try {
+        if (pending.many !== undefined) {
+          const messages = this.takeMany(pending.many)
+          if (messages.length === 0) return
+          value = messages
+        } else {
+          value = this.inboxHead < this.inbox.length ? this.takeFromInbox() : this.tryReceive()
+          if (value === undefined) return
+        }
+      } catch (error) {
+        // A libzmq error (e.g. EFSM) is this receive's; the next one may still be served.
+        this.receivers.shift()
+        settle(pending, undefined, error)
+        continue
       }
       this.receivers.shift()
       settle(pending, value)
@@ -539,20 +544,27 @@ export abstract class Socket {
         this.senders.shift()
         continue
       }
-      if (pending.many !== undefined) {
-        if (!this.trySendMany(pending)) return
-      } else {
-        let result = this.trySend(pending.message, pending.options)
-        if (result === SendResult.Unsupported) {
-          const normalized = normalizeMessage(pending.message)
-          if (normalized === undefined) {
-            this.senders.shift()
-            settle(pending, undefined, frameTypeError(pending.message))
-            continue
+      try {
+        if (pending.many !== undefined) {
+          if (!this.trySendMany(pending)) return
+        } else {
+          let result = this.trySend(pending.message, pending.options)
+          if (result === SendResult.Unsupported) {
+            const normalized = normalizeMessage(pending.message)
+            if (normalized === undefined) {
+              this.senders.shift()
+              settle(pending, undefined, frameTypeError(pending.message))
+              continue
+            }
+            result = this.trySend(normalized, pending.options)
           }
-          result = this.trySend(normalized, pending.options)
+          if (result === SendResult.WouldBlock) return
         }
-        if (result === SendResult.WouldBlock) return
+      } catch (error) {
+        // A libzmq error (e.g. EFSM, EHOSTUNREACH) is this send's; the next one may still go.
+        this.senders.shift()
+        settle(pending, undefined, error)
+        continue
       }
       this.senders.shift()
       settle(pending, undefined)

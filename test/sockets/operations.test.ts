@@ -160,6 +160,33 @@ describe("send and receive operations", () => {
     expect(pull.closed).toBe(true)
   })
 
+  it("a receive's libzmq error settles that receive, not the pending send (EFSM)", async () => {
+    const request = use(new zmq.Request({immediate: true}))
+    const sending = request.send("x", {timeout: 500})
+    const receiving = request.receive({timeout: 500})
+    await expect(receiving).rejects.toMatchObject({code: "EFSM"})
+    await expect(sending).rejects.toMatchObject({code: "EAGAIN"})
+    // Nothing stalled: with a peer the socket does a full round trip.
+    const reply = use(new zmq.Reply())
+    await link("tcp", reply, request)
+    const answered = request.send("ping").then(() => request.receive())
+    await reply.send(`re: ${(await reply.receive())[0]}`)
+    expect(text(await answered)).toEqual(["re: ping"])
+  })
+
+  it("a send's libzmq error settles that send; the pending receive still gets its reply", async () => {
+    const reply = use(new zmq.Reply())
+    const request = use(new zmq.Request())
+    await link("tcp", reply, request)
+    const first = request.send("a")
+    const second = request.send("b")
+    const answer = request.receive()
+    await expect(first).resolves.toBeUndefined()
+    await expect(second).rejects.toMatchObject({code: "EFSM"})
+    await reply.send(`re: ${(await reply.receive())[0]}`)
+    expect(text(await answer)).toEqual(["re: a"])
+  })
+
   it("close() is idempotent; pending operations reject with EAGAIN, later ones with EBADF", async () => {
     const pull = new zmq.Pull()
     const pending = pull.receive()
