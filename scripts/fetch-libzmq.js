@@ -15,7 +15,9 @@ const https = require("node:https")
 const {spawnSync} = require("node:child_process")
 
 const root = path.resolve(__dirname, "..")
-const depsDir = path.join(root, "deps")
+// ZMQ_NATIVE_FETCH_DIR: fetch into another folder than deps/ (the tests use a scratch one;
+// the build itself always reads deps/libzmq).
+const depsDir = process.env.ZMQ_NATIVE_FETCH_DIR ? path.resolve(process.env.ZMQ_NATIVE_FETCH_DIR) : path.join(root, "deps")
 const downloadsDir = path.join(depsDir, "downloads")
 const sourceDir = path.join(depsDir, "libzmq")
 const stampFile = path.join(sourceDir, ".zmq-native-source.json")
@@ -29,7 +31,10 @@ const knownTarballs = {
 }
 const upstream = {
   version: "4.3.5",
-  url: "https://github.com/zeromq/libzmq/releases/download/v4.3.5/zeromq-4.3.5.tar.gz",
+  // ZMQ_NATIVE_LIBZMQ_URL: a mirror of the same release tarball (the checksum still applies).
+  url:
+    process.env.ZMQ_NATIVE_LIBZMQ_URL ||
+    "https://github.com/zeromq/libzmq/releases/download/v4.3.5/zeromq-4.3.5.tar.gz",
   sha256: "6653ef5910f17954861fe72332e68b03ca6e4d9c7160eb3a8de5a5a913bfab43",
 }
 const debianSource = {package: "zeromq3", file: "zeromq3_4.3.4.orig.tar.gz"}
