@@ -3,7 +3,7 @@
 // need no one to iterate — and waitFor() promises.
 import {getSystemErrorMap} from "node:util"
 import {binding, type NativeObserver} from "./native"
-import {errnoError, typeError, type ErrnoError} from "./errors"
+import {errnoError, typeError, rangeError, type ErrnoError} from "./errors"
 import {Queue} from "./queue"
 import type {Socket} from "./socket"
 
@@ -283,8 +283,9 @@ export class Observer {
     checkType(type)
     if (options === null || typeof options !== "object") return Promise.reject(typeError("options", "an object", options))
     const {timeout, signal, filter} = options
-    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
-      return Promise.reject(typeError("options.timeout", "a non-negative integer (milliseconds)", timeout))
+    if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 0)) {
+      const error = typeof timeout === "number" ? rangeError : typeError
+      return Promise.reject(error("options.timeout", "a non-negative integer (milliseconds)", timeout))
     }
     if (filter !== undefined && typeof filter !== "function") {
       return Promise.reject(typeError("options.filter", "a function", filter))

@@ -4,7 +4,7 @@
 import {binding, SendResult, type NativeSocket} from "./native"
 import {context as defaultContext, type Context} from "./context"
 import {applyOptions, type SocketKind} from "./options"
-import {errnoError, typeError, checkString} from "./errors"
+import {errnoError, typeError, rangeError, checkString} from "./errors"
 import {Queue} from "./queue"
 import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
@@ -331,7 +331,8 @@ export abstract class Socket {
    * `max`, in one call: the fast way to drain a busy socket.
    */
   protected receiveManyMessages(max = 1024, options?: OperationOptions): Promise<Message[][]> {
-    if (!Number.isInteger(max) || max < 1) return Promise.reject(typeError("max", "a positive integer", max))
+    if (typeof max !== "number") return Promise.reject(typeError("max", "a positive integer", max))
+    if (!Number.isInteger(max) || max < 1) return Promise.reject(rangeError("max", "a positive integer", max))
     if (this.receivers.length === 0) {
       try {
         const messages = this.takeMany(max)
@@ -442,8 +443,9 @@ export abstract class Socket {
   private arm(pending: Pending, options: OperationOptions | undefined, timeoutOption: number, queue: Queue<Pending>): boolean {
     let timeout: number | undefined = options?.timeout
     const signal = options?.signal
-    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < -1)) {
-      pending.reject(typeError("options.timeout", "an integer >= -1 (milliseconds)", timeout))
+    if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < -1)) {
+      const error = typeof timeout === "number" ? rangeError : typeError
+      pending.reject(error("options.timeout", "an integer >= -1 (milliseconds)", timeout))
       return false
     }
     if (signal !== undefined) {

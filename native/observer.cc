@@ -84,7 +84,7 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   const int status = poller_.Init(loop, fd, [this]() {
     Napi::HandleScope scope(Env());
     auto onReady = onReady_.Value();
-    if (!onReady.IsEmpty()) onReady.MakeCallback(Value(), {});
+    if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
     Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();

@@ -3,11 +3,18 @@
 // owner must read ZMQ_EVENTS (or try its operations) after every wake-up and operation.
 #pragma once
 
+#include <node_api.h>
 #include <uv.h>
 
 #include <functional>
 
 namespace zmqn {
+
+// Calls `fn` (no arguments, `this` = recv) from a libuv callback. An exception it throws is
+// reported as uncaught, as Node does for its own callbacks. While the environment shuts down
+// (natural exit, a worker terminated) libuv still runs handles that JS can no longer serve: a
+// poll firing then must call nothing and throw nothing (throwing aborts the process).
+void CallFromLoop(napi_env env, napi_value recv, napi_value fn);
 
 class Poller {
  public:

@@ -112,7 +112,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
 #endif
     Napi::HandleScope scope(Env());
     auto onReady = onReady_.Value();
-    if (!onReady.IsEmpty()) onReady.MakeCallback(Value(), {});
+    if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
     Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();

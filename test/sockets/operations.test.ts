@@ -39,9 +39,16 @@ describe("send and receive operations", () => {
     expect(text(await pull.receive())).toEqual(["after"])
   })
 
-  it("a bad timeout is a TypeError naming it", async () => {
-    const {pull} = await pipe()
-    await expect(pull.receive({timeout: 1.5})).rejects.toThrow(/"options.timeout"/)
+  it("a timeout out of range is a RangeError naming it, one of the wrong type a TypeError", async () => {
+    const {pull, push} = await pipe()
+    const named = expect.objectContaining({message: expect.stringContaining('"options.timeout"')})
+    for (const timeout of [1.5, -2, NaN]) {
+      await expect(pull.receive({timeout})).rejects.toThrow(RangeError)
+      await expect(pull.receive({timeout})).rejects.toEqual(named)
+      await expect(push.send("x", {timeout})).rejects.toThrow(RangeError)
+    }
+    await expect(pull.receive({timeout: "10" as never})).rejects.toThrow(TypeError)
+    await expect(pull.receive({timeout: "10" as never})).rejects.toEqual(named)
   })
 
   it("an already-aborted signal rejects at once and consumes nothing", async () => {
@@ -114,7 +121,13 @@ describe("send and receive operations", () => {
       received.push(...batch)
     }
     expect(received.map(text)).toEqual(messages.map(m => (Array.isArray(m) ? m : [m])))
-    await expect(pull.receiveMany(0)).rejects.toThrow(/"max"/)
+    const namedMax = expect.objectContaining({message: expect.stringContaining('"max"')})
+    for (const max of [0, -1, 1.5]) {
+      await expect(pull.receiveMany(max)).rejects.toThrow(RangeError)
+      await expect(pull.receiveMany(max)).rejects.toEqual(namedMax)
+    }
+    await expect(pull.receiveMany("8" as never)).rejects.toThrow(TypeError)
+    await expect(pull.receiveMany("8" as never)).rejects.toEqual(namedMax)
     await expect(push.sendMany("x" as never)).rejects.toThrow(/"messages"/)
   })
 
