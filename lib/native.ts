@@ -39,10 +39,10 @@ export interface NativeSocket {
   leave(group: string): void
   events(): number
   send(message: unknown, flags?: number): SendResult
-  sendMany(messages: unknown[], start: number): number
+  /** Queues messages (passed as arguments) in order: how many were taken, or -1 - index of an unsupported one. */
+  sendMany(...messages: unknown[]): number
   sendRouted(frame: unknown, routingId: number, group: string | undefined): SendResult
   receive(): Buffer[] | undefined
-  receiveMany(max: number): Buffer[][]
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined

@@ -33,6 +33,9 @@ const POLLOUT = 2
 // strictly, so they take one at a time.
 const receiveBatch = 64
 
+// Most messages passed to one native sendMany call (as arguments, so bounded by the stack).
+const sendChunk = 1024
+
 interface Pending {
   resolve(value: unknown): void
   reject(error: unknown): void
@@ -269,21 +272,27 @@ export abstract class Socket {
     return this.nativeSocket.send(message)
   }
 
-  // Queues what it can; true once every message of the batch is in libzmq.
+  // Queues what it can; true once every message of the batch is in libzmq. The native call
+  // takes the messages as arguments, a chunk at a time.
   private trySendMany(pending: PendingSend): boolean {
     const messages = pending.many!
+    const nativeSocket = this.nativeSocket
     while (pending.done! < messages.length) {
-      const sent = this.nativeSocket.sendMany(messages, pending.done!)
+      const done = pending.done!
+      const chunk = done === 0 && messages.length <= sendChunk ? messages : messages.slice(done, done + sendChunk)
+      const sent = Reflect.apply(nativeSocket.sendMany, nativeSocket, chunk) as number
       if (sent < 0) {
-        const index = -1 - sent
+        // The messages before it are queued: count them before anything can stop here.
+        const index = done - 1 - sent
+        pending.done = index
         const normalized = normalizeMessage(messages[index])
         if (normalized === undefined) throw frameTypeError(messages[index], `messages[${index}]`)
-        if (this.nativeSocket.send(normalized) === SendResult.WouldBlock) return false
+        if (nativeSocket.send(normalized) === SendResult.WouldBlock) return false
         pending.done = index + 1
         continue
       }
-      pending.done! += sent
-      if (sent === 0 || pending.done! < messages.length) return false
+      pending.done = done + sent
+      if (sent < chunk.length) return false
     }
     return true
   }

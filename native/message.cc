@@ -100,7 +100,29 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* da
   return -1;
 }
 
+bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
+  // napi_get_typedarray_info fails without an exception for anything else, so this one call is
+  // both the type check and the read.
+  napi_typedarray_type elementType;
+  size_t count = 0, offset = 0;
+  void* data = nullptr;
+  napi_value arrayBuffer;
+  if (napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset) != napi_ok) {
+    return false;
+  }
+  size_t elementSize = 1;
+  switch (elementType) {
+    case napi_int16_array: case napi_uint16_array: elementSize = 2; break;
+    case napi_int32_array: case napi_uint32_array: case napi_float32_array: elementSize = 4; break;
+    case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elementSize = 8; break;
+    default: break;
+  }
+  InitBytes(env, releases, value, data, count * elementSize, msg);
+  return true;
+}
+
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
+  if (InitTypedArrayFrame(env, releases, value, msg)) return FrameStatus::Ok;
   napi_valuetype type;
   napi_typeof(env, value, &type);
   if (type == napi_string) {
@@ -129,23 +151,6 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
   if (type != napi_object) return FrameStatus::Unsupported;
 
   bool is = false;
-  napi_is_typedarray(env, value, &is);
-  if (is) {
-    napi_typedarray_type elementType;
-    size_t count = 0, offset = 0;
-    void* data = nullptr;
-    napi_value arrayBuffer;
-    napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset);
-    size_t elementSize = 1;
-    switch (elementType) {
-      case napi_int16_array: case napi_uint16_array: elementSize = 2; break;
-      case napi_int32_array: case napi_uint32_array: case napi_float32_array: elementSize = 4; break;
-      case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elementSize = 8; break;
-      default: break;
-    }
-    InitBytes(env, releases, value, data, count * elementSize, msg);
-    return FrameStatus::Ok;
-  }
   napi_is_dataview(env, value, &is);
   if (is) {
     size_t length = 0, offset = 0;

@@ -52,6 +52,10 @@ enum class FrameStatus { Ok, Unsupported };
 // DataView or ArrayBuffer. Anything else is Unsupported, for the caller to report.
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
 
+// Fills msg from value when it is a TypedArray (a Buffer: the common case, one N-API call);
+// false, with msg untouched, for anything else.
+bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
+
 // A Buffer holding the frame's bytes; takes ownership of msg's content.
 Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);
 

@@ -109,6 +109,19 @@ describe("send and receive operations", () => {
     expect(settled).toBe(total)
   })
 
+  it("sendMany sends each message once across chunks, slow-path frames and backpressure", async () => {
+    const {push, pull} = await pipe({push: {sendHighWaterMark: 100}, pull: {receiveHighWaterMark: 100}})
+    // Numbers take the slow path (sent as text) between Buffers; 3000 spans several native chunks.
+    const messages = Array.from({length: 3000}, (_, i) => (i % 11 === 0 ? i : Buffer.from(String(i))))
+    const received: string[] = []
+    const receiving = (async () => {
+      while (received.length < messages.length) received.push(...(await pull.receiveMany()).map(m => m[0].toString()))
+    })()
+    await push.sendMany(messages)
+    await receiving
+    expect(received).toEqual(messages.map(String))
+  })
+
   it("sendMany and receiveMany move batches in order", async () => {
     const {push, pull} = await pipe()
     const messages = Array.from({length: 300}, (_, i) => (i % 2 ? String(i) : [String(i), "two"]))
