@@ -8,6 +8,14 @@ import {errnoError, typeError, rangeError, checkString} from "./errors"
 import {Queue} from "./queue"
 import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
+import {Buffer} from "node:buffer"
+
+// The class Buffers are made of (Buffer's species), for views of a slab: Buffer.from(memory,
+// offset, length) checks its arguments again and reaches the global Buffer through a getter,
+// which showed in profiles of a receiver cutting a slab into many small frames.
+const FastBuffer = (Buffer as unknown as {[Symbol.species]: new (memory: ArrayBufferLike, offset: number, length: number) => Buffer})[
+  Symbol.species
+]
 
 /** A received message frame. */
 export type Message = Buffer
@@ -403,22 +411,32 @@ export abstract class Socket {
     let offset = slab.byteOffset + 4 * (count + 1)
     let taken = 0
     const messages: Message[][] = []
-    let frames: Message[] = []
+    // The frames of a multipart message so far; single-frame messages never need it.
+    let frames: Message[] | undefined
     for (let i = 1; i <= count; i++) {
       const entry = entries[i]
       let frame: Buffer
+      let more: boolean
       if (entry >= 0) {
         const length = entry >>> 1
-        frame = Buffer.from(memory, offset, length)
+        frame = new FastBuffer(memory, offset, length)
         offset += length
+        more = (entry & 1) !== 0
       } else {
         frame = large[taken]
         large[taken++] = undefined as unknown as Buffer
+        more = entry === -2
       }
-      frames.push(frame)
-      if (((entry >= 0 ? entry : -1 - entry) & 1) === 0) {
-        messages.push(frames)
-        frames = []
+      if (frames !== undefined) {
+        frames.push(frame)
+        if (!more) {
+          messages.push(frames)
+          frames = undefined
+        }
+      } else if (more) {
+        frames = [frame]
+      } else {
+        messages.push([frame])
       }
     }
     return messages
