@@ -100,7 +100,7 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* da
   return -1;
 }
 
-bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
+FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
   // napi_get_typedarray_info fails without an exception for anything else, so this one call is
   // both the type check and the read.
   napi_typedarray_type elementType;
@@ -108,7 +108,7 @@ bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value
   void* data = nullptr;
   napi_value arrayBuffer;
   if (napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset) != napi_ok) {
-    return false;
+    return FrameStatus::Unsupported;
   }
   size_t elementSize = 1;
   switch (elementType) {
@@ -117,18 +117,18 @@ bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value
     case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elementSize = 8; break;
     default: break;
   }
-  InitBytes(env, releases, value, data, count * elementSize, msg);
-  return true;
+  return InitBytes(env, releases, value, data, count * elementSize, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
 }
 
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
-  if (InitTypedArrayFrame(env, releases, value, msg)) return FrameStatus::Ok;
+  const FrameStatus typedArray = InitTypedArrayFrame(env, releases, value, msg);
+  if (typedArray != FrameStatus::Unsupported) return typedArray;
   napi_valuetype type;
   napi_typeof(env, value, &type);
   if (type == napi_string) {
     size_t length = 0;
     napi_get_value_string_utf8(env, value, nullptr, 0, &length);
-    zmq_msg_init_size(msg, length);
+    if (zmq_msg_init_size(msg, length) != 0) return FrameStatus::Failed;
     // N-API always writes a terminating NUL: give it room, then drop it.
     if (length > 0) {
       if (length < 256) {
@@ -157,16 +157,14 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
     void* data = nullptr;
     napi_value arrayBuffer;
     napi_get_dataview_info(env, value, &length, &data, &arrayBuffer, &offset);
-    InitBytes(env, releases, value, data, length, msg);
-    return FrameStatus::Ok;
+    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
   }
   napi_is_arraybuffer(env, value, &is);
   if (is) {
     size_t length = 0;
     void* data = nullptr;
     napi_get_arraybuffer_info(env, value, &data, &length);
-    InitBytes(env, releases, value, data, length, msg);
-    return FrameStatus::Ok;
+    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
   }
   return FrameStatus::Unsupported;
 }

@@ -46,15 +46,16 @@ class ReleaseQueue {
 };
 
 // Result of preparing an outgoing frame.
-enum class FrameStatus { Ok, Unsupported };
+// Failed: libzmq could not allocate the frame (ENOMEM); msg was not initialised.
+enum class FrameStatus { Ok, Unsupported, Failed };
 
 // Fills msg with value's bytes: null/undefined (empty), string (UTF-8), any TypedArray,
 // DataView or ArrayBuffer. Anything else is Unsupported, for the caller to report.
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
 
 // Fills msg from value when it is a TypedArray (a Buffer: the common case, one N-API call);
-// false, with msg untouched, for anything else.
-bool InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
+// Unsupported, with msg untouched, for anything else; Failed (ENOMEM) when allocation failed.
+FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
 
 // A Buffer holding the frame's bytes; takes ownership of msg's content.
 Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);

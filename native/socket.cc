@@ -53,7 +53,6 @@ Napi::Function Socket::Define(Napi::Env env) {
     InstanceMethod<&Socket::SendMany>("sendMany"),
     InstanceMethod<&Socket::SendRouted>("sendRouted"),
     InstanceMethod<&Socket::Receive>("receive"),
-    InstanceMethod<&Socket::ReceiveMany>("receiveMany"),
     InstanceMethod<&Socket::ReceiveBatch>("receiveBatch"),
     InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
     InstanceMethod<&Socket::Watch>("watch"),
@@ -116,6 +115,9 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   });
   if (status != 0) {
     Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
+#ifndef ZMQ_NATIVE_NO_DRAFT
+    if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
+#endif
     zmq_close(socket_);
     socket_ = nullptr;
     return;
@@ -369,7 +371,12 @@ Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
 int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
   // The common case first: one frame in a Buffer, read by one N-API call.
   zmq_msg_t single;
-  if (InitTypedArrayFrame(env, data_->releases, message, &single)) {
+  const FrameStatus single_status = InitTypedArrayFrame(env, data_->releases, message, &single);
+  if (single_status == FrameStatus::Failed) {
+    ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+    return -2;
+  }
+  if (single_status == FrameStatus::Ok) {
     if (zmq_msg_send(&single, socket_, flags | ZMQ_DONTWAIT) >= 0) return 1;
     const int error = zmq_errno();
     zmq_msg_close(&single);
@@ -395,9 +402,12 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
   for (uint32_t i = 0; i < count; i++) {
     napi_value frame = message;
     if (isArray) napi_get_element(env, message, i, &frame);
-    if (InitFrame(env, data_->releases, frame, &frames[i]) != FrameStatus::Ok) {
+    const FrameStatus status = InitFrame(env, data_->releases, frame, &frames[i]);
+    if (status != FrameStatus::Ok) {
       for (uint32_t j = 0; j < i; j++) zmq_msg_close(&frames[j]);
-      return -1;
+      if (status == FrameStatus::Unsupported) return -1;
+      ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+      return -2;
     }
   }
 
@@ -454,7 +464,12 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
   return NoDraft(env);
 #else
   zmq_msg_t msg;
-  if (InitFrame(env, data_->releases, info[0], &msg) != FrameStatus::Ok) return Napi::Number::New(env, -1);
+  const FrameStatus status = InitFrame(env, data_->releases, info[0], &msg);
+  if (status == FrameStatus::Unsupported) return Napi::Number::New(env, -1);
+  if (status == FrameStatus::Failed) {
+    ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
   const uint32_t routingId = info[1].As<Napi::Number>().Uint32Value();
   if (routingId != 0 && zmq_msg_set_routing_id(&msg, routingId) != 0) {
     zmq_msg_close(&msg);
@@ -511,29 +526,6 @@ Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(env)) return Napi::Value();
   bool wouldBlock;
   return ReceiveMessage(env, wouldBlock);
-}
-
-// receiveMany(max) → up to max messages that are ready now (possibly none).
-Napi::Value Socket::ReceiveMany(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
-  const uint32_t max = info[0].As<Napi::Number>().Uint32Value();
-  auto messages = Napi::Array::New(env);
-  for (uint32_t i = 0; i < max; i++) {
-    bool wouldBlock;
-    auto message = ReceiveMessage(env, wouldBlock);
-    if (message.IsEmpty()) {
-      // An error after some messages: hand over what arrived; the error repeats next time.
-      if (i > 0) {
-        env.GetAndClearPendingException();
-        break;
-      }
-      return Napi::Value();
-    }
-    if (wouldBlock) break;
-    messages.Set(i, message);
-  }
-  return messages;
 }
 
 // receiveBatch(max, large) → one slab Buffer (see FramesToSlab) holding up to max whole

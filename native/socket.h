@@ -55,7 +55,6 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value SendMany(const Napi::CallbackInfo& info);
   Napi::Value SendRouted(const Napi::CallbackInfo& info);
   Napi::Value Receive(const Napi::CallbackInfo& info);
-  Napi::Value ReceiveMany(const Napi::CallbackInfo& info);
   Napi::Value ReceiveBatch(const Napi::CallbackInfo& info);
   Napi::Value ReceiveRouted(const Napi::CallbackInfo& info);
 
