@@ -2,8 +2,14 @@
 // per implementation, both axes logarithmic (MB/s over bytes).
 "use strict"
 
-const colors = {c: "#555555", zeromq: "#d9822b", ours: "#2b7bd9", "ours-batch": "#1a9850"}
-const names = {c: "libzmq C (perf tools)", zeromq: "zeromq@6", ours: "zmq-native", "ours-batch": "zmq-native batch"}
+const colors = {c: "#555555", zeromq: "#d9822b", pyzmq: "#8e44ad", ours: "#2b7bd9", "ours-batch": "#1a9850"}
+const names = {
+  c: "libzmq C (perf tools)",
+  zeromq: "zeromq@6",
+  pyzmq: "pyzmq (blocking)",
+  ours: "zmq-native",
+  "ours-batch": "zmq-native batch",
+}
 
 function escape(text) {
   return String(text).replace(/[&<>"]/g, ch => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})[ch])
@@ -70,7 +76,7 @@ function chart(panels, caption) {
   for (const impl of Object.keys(colors)) {
     out.push(`<rect x="${x}" y="${y}" width="14" height="4" fill="${colors[impl]}"/>`)
     out.push(`<text x="${x + 18}" y="${y + 5}">${escape(names[impl])}</text>`)
-    x += 30 + names[impl].length * 6
+    x += 30 + names[impl].length * 7
   }
   out.push(`<text x="10" y="${height + legendH + 12}" fill="#666666">${escape(caption)}</text>`)
   out.push("</svg>")

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --only=<text>]`: PUSH/PULL throughput and REQ/REP latency of
-// zmq-native (standard and batch API), zeromq@6 and libzmq's own C perf programs, side by
-// side in one run. Each figure is the median of several runs, each sized (from a calibration
-// run) to last long enough to be stable; every run has a timeout. Prints a markdown table,
-// writes bench-results/<time>.json and the throughput chart (docs/bench.svg on a full run).
+// zmq-native (standard and batch API), zeromq@6, Debian's pyzmq (bench/pyzmq_worker.py) and
+// libzmq's own C perf programs, side by side in one run. Each figure is the median of several
+// runs, each sized (from a calibration run) to last long enough to be stable; every run has a
+// timeout. Prints a markdown table, writes bench-results/<time>.json and the throughput chart
+// (docs/bench.svg on a full run).
 "use strict"
 
 const fs = require("node:fs")
@@ -23,7 +24,10 @@ const settings = quick
 
 const KiB = 1024
 const sizes = quick ? [1, 64, 64 * KiB] : [1, 64, KiB, 64 * KiB, KiB * KiB]
-const impls = ["c", "zeromq", "ours", "ours-batch"]
+const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq"]
+// Debian's python3-zmq (scripts/install-system-deps): the system Python, not one on PATH.
+const python = process.env.ZMQN_BENCH_PYTHON || "/usr/bin/python3"
+let pyzmq = {missing: "not checked"}
 
 // ---- scenarios ----
 
@@ -54,6 +58,7 @@ function label(s) {
 function supports(impl, s) {
   if (impl === "c") return s.frames === 1 && (s.transport === "inproc") === (s.procs === 1)
   if (impl === "ours-batch") return s.kind === "thr"
+  if (impl === "pyzmq") return !pyzmq.missing
   return true
 }
 
@@ -112,7 +117,9 @@ function perfTool(name) {
 }
 
 function worker(impl, role, endpoint, s, count) {
-  return start(process.execPath, [path.join(root, "bench", "worker.js"), impl, role, endpoint, s.size, count, s.frames])
+  const argv = [impl, role, endpoint, s.size, count, s.frames]
+  if (impl === "pyzmq") return start(python, [path.join(root, "bench", "pyzmq_worker.py"), ...argv])
+  return start(process.execPath, [path.join(root, "bench", "worker.js"), ...argv])
 }
 
 // Returns {rate} for throughput or {latencyUs} for latency, plus maxRSS where known.
@@ -217,20 +224,24 @@ function formatRatio(r) {
 
 function table(results) {
   const lines = [
-    "| scenario | C | zeromq@6 | ours | vs zeromq | vs C | ours batch | vs zeromq | vs C |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| scenario | C | zeromq@6 | pyzmq | ours | vs zeromq | vs pyzmq | vs C | ours batch | vs zeromq | vs pyzmq | vs C |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ]
   for (const {scenario: s, values} of results) {
     const c = values.c?.value
     const z = values.zeromq?.value
+    const py = values.pyzmq?.value
     const cell = impl => {
       const v = values[impl]?.value
-      if (values[impl]?.error) return ["error", "", ""]
-      return [formatValue(s, v), formatRatio(ratio(s, v, z)), formatRatio(ratio(s, v, c))]
+      if (values[impl]?.error) return ["error", "", "", ""]
+      return [formatValue(s, v), formatRatio(ratio(s, v, z)), formatRatio(ratio(s, v, py)), formatRatio(ratio(s, v, c))]
     }
     const cError = values.c?.error ? "error" : formatValue(s, c)
     const zError = values.zeromq?.error ? "error" : formatValue(s, z)
-    lines.push(`| ${label(s)} | ${cError} | ${zError} | ${cell("ours").join(" | ")} | ${cell("ours-batch").join(" | ")} |`)
+    const pyError = pyzmq.missing ? "missing" : values.pyzmq?.error ? "error" : formatValue(s, py)
+    lines.push(
+      `| ${label(s)} | ${cError} | ${zError} | ${pyError} | ${cell("ours").join(" | ")} | ${cell("ours-batch").join(" | ")} |`,
+    )
   }
   return lines.join("\n")
 }
@@ -284,9 +295,28 @@ function prepare() {
   }
 }
 
+// pyzmq is a comparison, not a prerequisite: without it the rest still runs, and the run says
+// so at its start and at its end.
+function checkPyzmq() {
+  const probe = "import zmq; print(zmq.__version__, zmq.zmq_version())"
+  const result = spawnSync(python, ["-c", probe], {encoding: "utf8", timeout: 30000})
+  if (result.status === 0) {
+    const [version, libzmq] = result.stdout.trim().split(" ")
+    return {version, libzmq}
+  }
+  const reason = (result.stderr || String(result.error || "")).trim().split("\n").pop()
+  return {missing: `${python} cannot import zmq (${reason}); install python3-zmq (scripts/install-system-deps)`}
+}
+
+function pyzmqWarning() {
+  return `*** PYZMQ MISSING: no pyzmq column in this run. ${pyzmq.missing} ***`
+}
+
 async function main() {
   const began = Date.now()
   prepare()
+  pyzmq = checkPyzmq()
+  if (pyzmq.missing) process.stderr.write(`\nbench: ${pyzmqWarning()}\n\n`)
   const results = []
   for (const s of scenarios()) {
     const values = {}
@@ -309,6 +339,7 @@ async function main() {
     quick,
     node: process.version,
     cpus: os.cpus().length,
+    pyzmq,
     settings,
     seconds,
     results,
@@ -325,6 +356,8 @@ async function main() {
   fs.writeFileSync(svgPath, chart(chartPanels(results), caption))
 
   const out = [table(results), ""]
+  if (pyzmq.missing) out.push(pyzmqWarning())
+  else out.push(`pyzmq ${pyzmq.version} (libzmq ${pyzmq.libzmq}), ${python}.`)
   if (memory?.error) out.push(`Memory check failed: ${memory.error}`)
   else if (memory) {
     const mb = bytes => (bytes / 2 ** 20).toFixed(1)
