@@ -41,6 +41,9 @@ static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
   return result;
 }
 
+// How long teardown waits for libzmq to give back borrowed send buffers.
+constexpr int kReleaseWaitMs = 1000;
+
 // Runs when the environment shuts down (process exit, worker termination), before wrapped
 // objects are finalized. Sockets the program left open are closed without lingering — it never
 // asked for their queues to be flushed — then owned contexts are terminated, bounded in time.
@@ -56,6 +59,9 @@ static void Teardown(AddonData* data) {
   std::vector<Context*> contexts(data->contexts.begin(), data->contexts.end());
   data->contexts.clear();
   for (Context* context : contexts) context->Teardown();
+  // The closed sockets' queues are dropped on libzmq's I/O threads: let them give back the
+  // buffers they borrowed before the runtime frees the memory (bounded; see ReleaseQueue).
+  data->releases.AwaitReturns(kReleaseWaitMs);
   data->releases.Stop();
   ReleaseSharedContext();
 }

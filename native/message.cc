@@ -3,7 +3,9 @@
 // libzmq's memory).
 #include "message.h"
 
+#include <chrono>
 #include <cstring>
+#include <thread>
 
 namespace zmqn {
 
@@ -20,6 +22,8 @@ void ReleaseQueue::Start(Napi::Env env) {
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
   uv_async_init(loop, shared_->async, Drain);
+  // Node runs its main thread on libuv's default loop and every worker on a loop of its own.
+  lend_ = loop == uv_default_loop();
   // Waiting releases must not keep the process alive.
   uv_unref(reinterpret_cast<uv_handle_t*>(shared_->async));
 }
@@ -32,6 +36,19 @@ void ReleaseQueue::Drain(uv_async_t* handle) {
     batch.swap(shared->pending);
   }
   for (napi_ref ref : batch) napi_delete_reference(shared->env, ref);
+}
+
+bool ReleaseQueue::AwaitReturns(int timeoutMs) {
+  if (shared_ == nullptr) return true;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(shared_->mutex);
+      if (shared_->users == 1) return true;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 void ReleaseQueue::Stop() {
@@ -77,7 +94,7 @@ static void ReturnBorrowed(void* /*data*/, void* hint) {
 
 int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data,
                      size_t length, zmq_msg_t* msg) {
-  if (length < kZeroCopyThreshold || releases.shared_ == nullptr) {
+  if (length < kZeroCopyThreshold || releases.shared_ == nullptr || !releases.lend_) {
     if (zmq_msg_init_size(msg, length) != 0) return -1;
     if (length > 0) std::memcpy(zmq_msg_data(msg), data, length);
     return 0;

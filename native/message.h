@@ -21,6 +21,10 @@ constexpr size_t kZeroCopyThreshold = 8192;
 class ReleaseQueue {
  public:
   void Start(Napi::Env env);
+  // JS thread, at environment teardown, after the sockets closed: waits up to timeoutMs for
+  // libzmq to give back the buffers it still borrows (a closed socket drops its queue on an I/O
+  // thread, a moment later). True when none is left.
+  bool AwaitReturns(int timeoutMs);
   // JS thread, at environment teardown. Later releases from libzmq are dropped (the
   // references die with the environment).
   void Stop();
@@ -40,6 +44,12 @@ class ReleaseQueue {
   // Shared with libzmq's threads; outlives this queue until the last borrowed buffer returns
   // (counted in users).
   Shared* shared_ = nullptr;
+  // Whether large frames may be lent to libzmq at all. Only the main thread's environment does:
+  // a worker's memory is freed when the worker ends, while the default context — shared with
+  // the main thread and other workers, so not terminated then — may still hold a frame (in an
+  // I/O thread's encoder, or over inproc in another thread's socket, read there without a
+  // copy). Workers copy instead. The main thread's environment ends with the process.
+  bool lend_ = false;
 
   friend struct BorrowedBuffer;
   friend int InitBytes(Napi::Env, ReleaseQueue&, napi_value, void*, size_t, zmq_msg_t*);

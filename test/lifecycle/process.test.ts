@@ -59,6 +59,12 @@ describe("process lifecycle", () => {
     })
   })
 
+  it("large frames from workers are copied; workers terminated with them in flight end cleanly", async () => {
+    const result = await run("worker-large-frames.js")
+    expect(result.stderr).toBe("")
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["copied", "terminated 20"]})
+  })
+
   it("linger: a closed Push still delivers to a Pull that binds later", async () => {
     const result = await run("linger.js")
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["received lingered"]})
