@@ -196,6 +196,8 @@ type Listener = (event: never) => void
 // Events read for receive() while no one was receiving are kept, up to libzmq's own default
 // high-water mark for the monitor; the newest are dropped beyond it.
 const bufferLimit = 1000
+// Events read per turn of the event loop before yielding it (see pump()).
+const pumpBudget = 256
 
 function closedError(): ErrnoError {
   return errnoError("EAGAIN", "Observer was closed before the event arrived")
@@ -209,6 +211,7 @@ export class Observer {
   // Set by the first on(): the observer is then in event emitter mode.
   private listeners?: Map<string, Set<Listener>>
   private pumping = false
+  private pumpScheduled = false
   // The native observer holds this weakly (strongly only while watching): it lives as long as
   // the observer object.
   private readonly onReady = () => this.pump()
@@ -377,12 +380,17 @@ export class Observer {
   }
 
   // Reads events while someone wants them, then watches for more (keeping the process alive
-  // only for explicit waits: receive() and waitFor()).
+  // only for explicit waits: receive() and waitFor()). At most pumpBudget events per turn of
+  // the event loop: under an event storm (accept failing on every poll while descriptors are
+  // exhausted) libzmq refills the monitor as fast as it is read, and the JS thread must not be
+  // held for it. The rest is read on the next turn (the descriptor would not signal again).
   private pump(): void {
     if (this.pumping || this.closed) return
     this.pumping = true
     try {
+      let budget = pumpBudget
       while (this.demand) {
+        if (budget-- === 0) return this.pumpNextTurn()
         const raw = this.receiveNative()
         if (raw === undefined) break
         if (raw.length === 0) continue
@@ -398,6 +406,16 @@ export class Observer {
     } finally {
       this.pumping = false
     }
+  }
+
+  private pumpNextTurn(): void {
+    if (this.pumpScheduled) return
+    this.pumpScheduled = true
+    const turn = setImmediate(() => {
+      this.pumpScheduled = false
+      this.pump()
+    })
+    if (this.receivers.length === 0 && this.waiters.size === 0) turn.unref()
   }
 
   // One native read. The context being terminated (ETERM) ends the observer like "end" does.
