@@ -101,6 +101,8 @@ export abstract class Socket {
   // as the socket does.
   private readonly onReady: () => void
   private flushing = false
+  // A flush is scheduled by retryLater().
+  private retrying = false
   private observer?: Observer
   /** @internal the proxy running with this socket, stopped before the socket closes */
   proxy?: {halt(): void}
@@ -513,6 +515,8 @@ export abstract class Socket {
     this.flushing = true
     try {
       for (;;) {
+        const before = this.receivers.length + this.senders.length
+        const sentBefore = this.senders.peek()?.done
         this.serveReceivers()
         this.serveSenders()
         const receiving = this.receivers.length !== 0
@@ -524,6 +528,13 @@ export abstract class Socket {
         if (this.closed) return
         const events = this.nativeSocket.events()
         if (!((receiving && events & POLLIN) || (sending && events & POLLOUT))) return
+        // Ready, yet nothing moved: ZMQ_EVENTS can say so for good (a mandatory Router has
+        // POLLOUT while any peer has room, and a send to a full peer still blocks). Looping here
+        // would block the thread for ever, timeouts included; try again after other events.
+        if (this.receivers.length + this.senders.length === before && this.senders.peek()?.done === sentBefore) {
+          this.retryLater()
+          return
+        }
       }
     } catch (error) {
       // Operations' own errors are settled where they happen (serveReceivers, serveSenders);
@@ -534,6 +545,15 @@ export abstract class Socket {
     } finally {
       this.flushing = false
     }
+  }
+
+  private retryLater(): void {
+    if (this.retrying) return
+    this.retrying = true
+    setImmediate(() => {
+      this.retrying = false
+      this.flush()
+    })
   }
 
   private serveReceivers(): void {

@@ -1,7 +1,7 @@
 // Send and receive as operations: queued in call order, per-call timeout and AbortSignal,
 // backpressure at the high-water mark, batches, readiness, iteration and disposal.
 import * as zmq from "../../lib"
-import {closeAfterEach} from "../helpers"
+import {closeAfterEach, inprocEndpoint} from "../helpers"
 import {link, text} from "./helpers"
 
 describe("send and receive operations", () => {
@@ -107,6 +107,33 @@ describe("send and receive operations", () => {
     }
     await Promise.all(sends)
     expect(settled).toBe(total)
+  })
+
+  it("a send that blocks while ZMQ_EVENTS says writable times out, and is sent once there is room", async () => {
+    // A mandatory Router reports POLLOUT while any peer has room; a send to a full peer still
+    // blocks. This spun in a synchronous loop, the timeout never fired and the process hung.
+    const endpoint = inprocEndpoint("mandatory")
+    const router = use(new zmq.Router({mandatory: true, sendHighWaterMark: 1}))
+    await router.bind(endpoint)
+    const full = use(new zmq.Dealer({routingId: "full", receiveHighWaterMark: 1}))
+    const idle = use(new zmq.Dealer({routingId: "idle", receiveHighWaterMark: 1}))
+    full.connect(endpoint)
+    idle.connect(endpoint)
+    await full.send("hello")
+    await idle.send("hello")
+    await router.receive()
+    await router.receive()
+    let sent = 0
+    let blocked: unknown
+    while (blocked === undefined) {
+      await router.send(["full", String(sent)], {timeout: 200}).then(() => sent++, error => (blocked = error))
+    }
+    expect(blocked).toMatchObject({code: "EAGAIN"})
+    // Still served once the peer reads: the wait goes on after the spurious readiness.
+    const later = router.send(["full", "later"])
+    for (let i = 0; i < sent; i++) expect(text(await full.receive())).toEqual([String(i)])
+    await later
+    expect(text(await full.receive())).toEqual(["later"])
   })
 
   it("sendMany sends each message once across chunks, slow-path frames and backpressure", async () => {
