@@ -19,6 +19,12 @@ async function run(fixture: string, nodeArgs: string[] = [], limitMs = 20000): P
   return {code, signal, stdout: stdout.trim().split("\n"), stderr, ms: seconds * 1000}
 }
 
+// "Promptly": the whole child's life, Node's start-up included, which takes ~0.2 s on an idle
+// machine. What the bound catches is an exit held by linger or a live handle, which lasts until
+// the 20 s kill. 10 s can still be passed by a machine that stalls a child that long, far beyond
+// the loaded 2-core runs measured (where whole test files take under 20 s).
+const promptly = 10000
+
 describe("process lifecycle", () => {
   beforeAll(() => {
     // The fixtures load the compiled package.
@@ -29,14 +35,14 @@ describe("process lifecycle", () => {
     const result = await run("exit-with-pending.js")
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["ready"]})
     expect(result.stderr).toBe("")
-    expect(result.ms).toBeLessThan(5000)
+    expect(result.ms).toBeLessThan(promptly)
   })
 
   it("idle sockets do not keep the process alive", async () => {
     const result = await run("exit-naturally.js")
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["done"]})
     expect(result.stderr).toBe("")
-    expect(result.ms).toBeLessThan(5000)
+    expect(result.ms).toBeLessThan(promptly)
   })
 
   it("an unreferenced idle socket is closed when collected", async () => {
