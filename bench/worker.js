@@ -25,7 +25,10 @@ function message() {
 }
 
 function report(result) {
-  result.maxRSS = process.resourceUsage().maxRSS * 1024
+  const usage = process.resourceUsage()
+  result.maxRSS = usage.maxRSS * 1024
+  // CPU seconds of this process (user + system), start-up included.
+  result.cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6
   process.stdout.write(JSON.stringify(result) + "\n")
 }
 
