@@ -38,8 +38,10 @@ const POLLIN = 1
 const POLLOUT = 2
 
 // Messages drained from libzmq per native call when nothing forbids it. REQ/REP alternate
-// strictly, so they take one at a time.
+// strictly, so they take one at a time; so do subscribers: libzmq filters a subscriber's
+// queue when it is read, so a message read ahead would escape a later unsubscribe().
 const receiveBatch = 64
+const oneAtATime: readonly SocketKind[] = ["Request", "Reply", "Subscriber"]
 
 // Most messages passed to one native sendMany call (as arguments, so bounded by the stack).
 const sendChunk = 1024
@@ -116,7 +118,7 @@ export abstract class Socket {
     this.ownContext = options?.context ?? defaultContext
     this.onReady = () => this.flush()
     this.nativeSocket = new binding.Socket(this.context.nativeContext, type, this.onReady)
-    this.batch = kind === "Request" || kind === "Reply" ? 1 : receiveBatch
+    this.batch = oneAtATime.includes(kind) ? 1 : receiveBatch
     this.registration = this.context.register(this) as WeakRef<Socket>
     try {
       applyOptions(this, options, ["context"])
