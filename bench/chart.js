@@ -44,31 +44,48 @@ function chart(panels, caption) {
     const yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(...values))))
     const x0 = Math.log10(sizes[0])
     const x1 = Math.log10(sizes[sizes.length - 1])
-    const sx = size => index * width + margin.left + (x1 === x0 ? plotW / 2 : ((Math.log10(size) - x0) / (x1 - x0)) * plotW)
-    const sy = v => margin.top + plotH - ((Math.log10(v) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * plotH
+    const sx = size =>
+      index * width + margin.left + (x1 === x0 ? plotW / 2 : ((Math.log10(size) - x0) / (x1 - x0)) * plotW)
+    const sy = v =>
+      margin.top +
+      plotH -
+      ((Math.log10(v) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))) * plotH
     const left = index * width + margin.left
-    out.push(`<text x="${left + plotW / 2}" y="18" text-anchor="middle" font-size="13" font-weight="bold">${escape(panel.title)}</text>`)
+    out.push(
+      `<text x="${left + plotW / 2}" y="18" text-anchor="middle" font-size="13" font-weight="bold">${escape(panel.title)}</text>`,
+    )
     for (let v = yMin; v <= yMax * 1.001; v *= 10) {
       const y = sy(v).toFixed(1)
       out.push(`<line x1="${left}" x2="${left + plotW}" y1="${y}" y2="${y}" stroke="#dddddd"/>`)
-      out.push(`<text x="${left - 4}" y="${y}" text-anchor="end" dominant-baseline="middle">${v >= 1 ? v : v.toPrecision(1)}</text>`)
+      out.push(
+        `<text x="${left - 4}" y="${y}" text-anchor="end" dominant-baseline="middle">${v >= 1 ? v : v.toPrecision(1)}</text>`,
+      )
     }
     for (const size of sizes) {
       const x = sx(size).toFixed(1)
       out.push(`<line x1="${x}" x2="${x}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#eeeeee"/>`)
       out.push(`<text x="${x}" y="${margin.top + plotH + 14}" text-anchor="middle">${sizeLabel(size)}</text>`)
     }
-    out.push(`<text x="${left + plotW / 2}" y="${margin.top + plotH + 32}" text-anchor="middle">message size</text>`)
+    out.push(
+      `<text x="${left + plotW / 2}" y="${margin.top + plotH + 32}" text-anchor="middle">message size</text>`,
+    )
     out.push(
       `<text transform="translate(${index * width + 14} ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">MB/s (log)</text>`,
     )
-    out.push(`<rect x="${left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999999"/>`)
+    out.push(
+      `<rect x="${left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999999"/>`,
+    )
     for (const [impl, series] of Object.entries(panel.series)) {
       const sorted = series.filter(p => p[1] > 0).sort((a, b) => a[0] - b[0])
       if (sorted.length === 0) continue
-      const d = sorted.map((p, i) => `${i ? "L" : "M"}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(" ")
+      const d = sorted
+        .map((p, i) => `${i ? "L" : "M"}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`)
+        .join(" ")
       out.push(`<path d="${d}" fill="none" stroke="${colors[impl]}" stroke-width="2"/>`)
-      for (const p of sorted) out.push(`<circle cx="${sx(p[0]).toFixed(1)}" cy="${sy(p[1]).toFixed(1)}" r="3" fill="${colors[impl]}"/>`)
+      for (const p of sorted)
+        out.push(
+          `<circle cx="${sx(p[0]).toFixed(1)}" cy="${sy(p[1]).toFixed(1)}" r="3" fill="${colors[impl]}"/>`,
+        )
     }
   })
   let x = 10

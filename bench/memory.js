@@ -39,7 +39,15 @@ async function main() {
   pull.close()
   const growth = samples.last / samples.first - 1
   process.stdout.write(
-    JSON.stringify({first, total, size, rssFirst: samples.first, rssLast: samples.last, growth, maxRSS: process.resourceUsage().maxRSS * 1024}) + "\n",
+    JSON.stringify({
+      first,
+      total,
+      size,
+      rssFirst: samples.first,
+      rssLast: samples.last,
+      growth,
+      maxRSS: process.resourceUsage().maxRSS * 1024,
+    }) + "\n",
   )
 }
 

@@ -1,6 +1,11 @@
 // Contexts: the shared default one, and explicit ones that close({ timeout }) terminates.
 import {binding, type NativeContext} from "./native"
-import {applyOptions, defineContextOptions, type ContextOptionProperties, type WritableContextOptions} from "./options"
+import {
+  applyOptions,
+  defineContextOptions,
+  type ContextOptionProperties,
+  type WritableContextOptions,
+} from "./options"
 import {rangeError} from "./errors"
 
 /** What a context needs from the sockets it must close when terminated. */

@@ -11,8 +11,15 @@ import {checkString, typeError} from "./errors"
 import type {Options} from "./sockets"
 
 export const enum DraftSocketType {
-  Server = 12, Client = 13, Radio = 14, Dish = 15, Gather = 16, Scatter = 17, Datagram = 18,
-  Peer = 19, Channel = 20,
+  Server = 12,
+  Client = 13,
+  Radio = 14,
+  Dish = 15,
+  Gather = 16,
+  Scatter = 17,
+  Datagram = 18,
+  Peer = 19,
+  Channel = 20,
 }
 
 /** The longest group name libzmq accepts, in bytes (ZMQ_GROUP_MAX_LENGTH). */
@@ -41,7 +48,9 @@ export interface GroupInfo {
 function singleFrame(message: unknown): unknown {
   if (!Array.isArray(message) || message.length !== 1) {
     if (Array.isArray(message)) {
-      throw new TypeError(`The "message" argument must be a single frame; draft sockets do not send multipart messages (received ${message.length} frames)`)
+      throw new TypeError(
+        `The "message" argument must be a single frame; draft sockets do not send multipart messages (received ${message.length} frames)`,
+      )
     }
     return message
   }
@@ -52,18 +61,23 @@ function routingIdOf(options: unknown): number {
   const routingId = (options as Partial<Routing> | undefined)?.routingId
   if (typeof routingId !== "number") throw typeError("options.routingId", "a number", routingId)
   if (!Number.isInteger(routingId) || routingId < 1 || routingId > 0xffffffff) {
-    throw new RangeError(`The "options.routingId" argument must be an integer from 1 to 4294967295; received ${routingId}`)
+    throw new RangeError(
+      `The "options.routingId" argument must be an integer from 1 to 4294967295; received ${routingId}`,
+    )
   }
   return routingId
 }
 
 /** A group name as libzmq takes it: text of at most 255 bytes without NUL (Buffers are read as UTF-8). */
 function groupOf(value: unknown, argument: string): string {
-  if (typeof value !== "string" && !Buffer.isBuffer(value)) throw typeError(argument, "a string or a Buffer", value)
+  if (typeof value !== "string" && !Buffer.isBuffer(value))
+    throw typeError(argument, "a string or a Buffer", value)
   const group = typeof value === "string" ? value : value.toString()
   const length = Buffer.byteLength(group)
   if (length > groupMaxLength) {
-    throw new RangeError(`The "${argument}" argument must be a group name of at most ${groupMaxLength} bytes; received ${length} bytes`)
+    throw new RangeError(
+      `The "${argument}" argument must be a group name of at most ${groupMaxLength} bytes; received ${length} bytes`,
+    )
   }
   if (group.includes("\0")) throw new RangeError(`The "${argument}" argument must not contain NUL characters`)
   return group
@@ -221,7 +235,14 @@ export class Channel extends SingleFrameDuplex {
 }
 
 const kinds: [abstract new (...args: never[]) => Socket, SocketKind][] = [
-  [Server, "Server"], [Client, "Client"], [Radio, "Radio"], [Dish, "Dish"], [Gather, "Gather"],
-  [Scatter, "Scatter"], [Datagram, "Datagram"], [Peer, "Peer"], [Channel, "Channel"],
+  [Server, "Server"],
+  [Client, "Client"],
+  [Radio, "Radio"],
+  [Dish, "Dish"],
+  [Gather, "Gather"],
+  [Scatter, "Scatter"],
+  [Datagram, "Datagram"],
+  [Peer, "Peer"],
+  [Channel, "Channel"],
 ]
 for (const [cls, kind] of kinds) defineSocketOptions(cls.prototype, kind)

@@ -8,8 +8,15 @@ import {errnoError} from "./errors"
 
 // Transports a libzmq build may leave out, and the capability flag that tells.
 const transportFlags: Record<string, string> = {
-  ipc: "ipc", tipc: "tipc", pgm: "pgm", epgm: "pgm", norm: "norm",
-  ws: "ws", wss: "wss", udp: "udp", vmci: "vmci",
+  ipc: "ipc",
+  tipc: "tipc",
+  pgm: "pgm",
+  epgm: "pgm",
+  norm: "norm",
+  ws: "ws",
+  wss: "wss",
+  udp: "udp",
+  vmci: "vmci",
 }
 
 // A Unix socket address holds this many bytes of path, the terminating NUL included.

@@ -233,7 +233,10 @@ export class Observer {
   receive(): Promise<Event> {
     if (this.listeners !== undefined) {
       return Promise.reject(
-        errnoError("EBUSY", "Observer is in event emitter mode: after events.on() events cannot be read with receive()"),
+        errnoError(
+          "EBUSY",
+          "Observer is in event emitter mode: after events.on() events cannot be read with receive()",
+        ),
       )
     }
     const event = this.buffered.shift()
@@ -257,7 +260,8 @@ export class Observer {
       this.listeners = new Map()
       // Events queued for receive() go to the listeners instead.
       queueMicrotask(() => {
-        for (let event = this.buffered.shift(); event !== undefined; event = this.buffered.shift()) this.emit(event)
+        for (let event = this.buffered.shift(); event !== undefined; event = this.buffered.shift())
+          this.emit(event)
       })
     }
     let set = this.listeners.get(type)
@@ -284,7 +288,8 @@ export class Observer {
    */
   waitFor<E extends EventType>(type: E, options: WaitForOptions<E> = {}): Promise<EventOfType<E>> {
     checkType(type)
-    if (options === null || typeof options !== "object") return Promise.reject(typeError("options", "an object", options))
+    if (options === null || typeof options !== "object")
+      return Promise.reject(typeError("options", "an object", options))
     const {timeout, signal, filter} = options
     if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 0)) {
       const error = typeof timeout === "number" ? rangeError : typeError

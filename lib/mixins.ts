@@ -20,9 +20,11 @@ export interface Readable<R = Message[]> {
   [Symbol.asyncIterator](): AsyncIterator<R, undefined>
 }
 
-export function Writable<B extends SocketClass, M = MessageLike | MessageLike[], O extends unknown[] = [OperationOptions?]>(
-  Base: B,
-): B & (abstract new (...args: any[]) => Writable<M, O>) {
+export function Writable<
+  B extends SocketClass,
+  M = MessageLike | MessageLike[],
+  O extends unknown[] = [OperationOptions?],
+>(Base: B): B & (abstract new (...args: any[]) => Writable<M, O>) {
   abstract class WritableSocket extends Base implements Writable {
     /**
      * Queues a message — one frame, or an array of frames for a multipart message. Resolves
@@ -41,7 +43,9 @@ export function Writable<B extends SocketClass, M = MessageLike | MessageLike[],
   return WritableSocket as unknown as B & (abstract new (...args: any[]) => Writable<M, O>)
 }
 
-export function Readable<B extends SocketClass, R = Message[]>(Base: B): B & (abstract new (...args: any[]) => Readable<R>) {
+export function Readable<B extends SocketClass, R = Message[]>(
+  Base: B,
+): B & (abstract new (...args: any[]) => Readable<R>) {
   abstract class ReadableSocket extends Base implements Readable {
     /** Receives one message as an array of frames. Several receives may be pending, served in order. */
     receive(options?: OperationOptions): Promise<Message[]> {

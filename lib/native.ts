@@ -80,7 +80,12 @@ export interface Binding {
   Context: new () => NativeContext
   Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket
   Observer: new (context: NativeContext, socket: NativeSocket, onReady: () => void) => NativeObserver
-  Proxy: new (context: NativeContext, frontEnd: NativeSocket, backEnd: NativeSocket, capture: NativeSocket | null) => NativeProxy
+  Proxy: new (
+    context: NativeContext,
+    frontEnd: NativeSocket,
+    backEnd: NativeSocket,
+    capture: NativeSocket | null,
+  ) => NativeProxy
 }
 
 export const binding = load(path.join(__dirname, "..")) as Binding

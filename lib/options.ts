@@ -4,9 +4,27 @@ import {typeError, rangeError} from "./errors"
 import type {NativeSocket, NativeContext} from "./native"
 
 export type SocketKind =
-  | "Pair" | "Publisher" | "Subscriber" | "Request" | "Reply" | "Dealer" | "Router" | "Pull"
-  | "Push" | "XPublisher" | "XSubscriber" | "Stream"
-  | "Server" | "Client" | "Radio" | "Dish" | "Gather" | "Scatter" | "Datagram" | "Peer" | "Channel"
+  | "Pair"
+  | "Publisher"
+  | "Subscriber"
+  | "Request"
+  | "Reply"
+  | "Dealer"
+  | "Router"
+  | "Pull"
+  | "Push"
+  | "XPublisher"
+  | "XSubscriber"
+  | "Stream"
+  | "Server"
+  | "Client"
+  | "Radio"
+  | "Dish"
+  | "Gather"
+  | "Scatter"
+  | "Datagram"
+  | "Peer"
+  | "Channel"
 
 type ValueType = "int32" | "uint32" | "int64" | "uint64" | "bool" | "string"
 
@@ -25,12 +43,42 @@ interface OptionSpec {
 }
 
 const writers = [
-  "Pair", "Publisher", "Request", "Reply", "Dealer", "Router", "Push", "XPublisher",
-  "XSubscriber", "Stream", "Server", "Client", "Radio", "Scatter", "Datagram", "Peer", "Channel",
+  "Pair",
+  "Publisher",
+  "Request",
+  "Reply",
+  "Dealer",
+  "Router",
+  "Push",
+  "XPublisher",
+  "XSubscriber",
+  "Stream",
+  "Server",
+  "Client",
+  "Radio",
+  "Scatter",
+  "Datagram",
+  "Peer",
+  "Channel",
 ] as const
 const readers = [
-  "Pair", "Subscriber", "Request", "Reply", "Dealer", "Router", "Pull", "XPublisher",
-  "XSubscriber", "Stream", "Server", "Client", "Dish", "Gather", "Datagram", "Peer", "Channel",
+  "Pair",
+  "Subscriber",
+  "Request",
+  "Reply",
+  "Dealer",
+  "Router",
+  "Pull",
+  "XPublisher",
+  "XSubscriber",
+  "Stream",
+  "Server",
+  "Client",
+  "Dish",
+  "Gather",
+  "Datagram",
+  "Peer",
+  "Channel",
 ] as const
 const conflaters = ["Pull", "Push", "Subscriber", "Publisher", "Dealer", "Scatter", "Gather"] as const
 const gssapiNames = ["hostBased", "userName", "krb5Principal"] as const
@@ -143,17 +191,25 @@ type ValueOf<S> = S extends {values: readonly (infer V)[]}
       ? string | null
       : number
 type Has<S, K> = S extends {for: readonly (infer T)[]} ? (K extends T ? true : false) : true
-type ReadOnlyNames<K> = {[I in Spec as Has<I, K> extends true ? (I extends {access: "r"} ? I["name"] : never) : never]: ValueOf<I>}
-type MutableNames<K> = {[I in Spec as Has<I, K> extends true ? (I extends {access: "r"} ? never : I["name"]) : never]: ValueOf<I>}
+type ReadOnlyNames<K> = {
+  [I in Spec as Has<I, K> extends true ? (I extends {access: "r"} ? I["name"] : never) : never]: ValueOf<I>
+}
+type MutableNames<K> = {
+  [I in Spec as Has<I, K> extends true ? (I extends {access: "r"} ? never : I["name"]) : never]: ValueOf<I>
+}
 
 /** The option properties a socket type has, e.g. `SocketOptionProperties<"Push">`. */
-export type SocketOptionProperties<K extends SocketKind> = {readonly [N in keyof ReadOnlyNames<K>]: ReadOnlyNames<K>[N]} & MutableNames<K>
+export type SocketOptionProperties<K extends SocketKind> = {
+  readonly [N in keyof ReadOnlyNames<K>]: ReadOnlyNames<K>[N]
+} & MutableNames<K>
 /** The options a socket type's constructor may set: all but the read-only ones. */
 export type WritableSocketOptions<K extends SocketKind> = MutableNames<K>
 
 type ContextSpec = (typeof contextOptions)[number]
 /** The options a Context's constructor may set: all but the read-only ones. */
-export type WritableContextOptions = {[I in ContextSpec as I extends {access: "r"} ? never : I["name"]]: ValueOf<I>}
+export type WritableContextOptions = {
+  [I in ContextSpec as I extends {access: "r"} ? never : I["name"]]: ValueOf<I>
+}
 export type ContextOptionProperties = {
   readonly [I in ContextSpec as I extends {access: "r"} ? I["name"] : never]: ValueOf<I>
 } & WritableContextOptions
@@ -174,7 +230,8 @@ function checkInteger(spec: OptionSpec, value: unknown, [min, max]: readonly [nu
 function toNative(spec: OptionSpec, value: unknown): number | string | Buffer | null {
   if (spec.values) {
     const index = spec.values.indexOf(value as string)
-    if (index < 0) throw typeError(spec.name, `one of ${spec.values.map(v => JSON.stringify(v)).join(", ")}`, value)
+    if (index < 0)
+      throw typeError(spec.name, `one of ${spec.values.map(v => JSON.stringify(v)).join(", ")}`, value)
     return index
   }
   switch (spec.type) {
@@ -300,7 +357,11 @@ export function applyOptions(target: object, options: unknown, skip: readonly st
 }
 
 function hasSetter(target: object, key: string): boolean {
-  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(target);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key)
     if (descriptor) return descriptor.set !== undefined
   }

@@ -13,9 +13,11 @@ import {Buffer} from "node:buffer"
 // The class Buffers are made of (Buffer's species), for views of a slab: Buffer.from(memory,
 // offset, length) checks its arguments again and reaches the global Buffer through a getter,
 // which showed in profiles of a receiver cutting a slab into many small frames.
-const FastBuffer = (Buffer as unknown as {[Symbol.species]: new (memory: ArrayBufferLike, offset: number, length: number) => Buffer})[
-  Symbol.species
-]
+const FastBuffer = (
+  Buffer as unknown as {
+    [Symbol.species]: new (memory: ArrayBufferLike, offset: number, length: number) => Buffer
+  }
+)[Symbol.species]
 
 /** A received message frame. */
 export type Message = Buffer
@@ -242,7 +244,10 @@ export abstract class Socket {
   protected sendMessage(message: unknown, options?: OperationOptions): Promise<void> {
     // Without a signal or timeout a send that libzmq takes at once needs no queue entry (draft
     // sockets' routing options still go to trySend).
-    if (this.senders.length === 0 && (options === undefined || (options.signal === undefined && options.timeout === undefined))) {
+    if (
+      this.senders.length === 0 &&
+      (options === undefined || (options.signal === undefined && options.timeout === undefined))
+    ) {
       try {
         let result = this.trySend(message, options)
         if (result === SendResult.Unsupported) {
@@ -291,7 +296,8 @@ export abstract class Socket {
     const nativeSocket = this.nativeSocket
     while (pending.done! < messages.length) {
       const done = pending.done!
-      const chunk = done === 0 && messages.length <= sendChunk ? messages : messages.slice(done, done + sendChunk)
+      const chunk =
+        done === 0 && messages.length <= sendChunk ? messages : messages.slice(done, done + sendChunk)
       const sent = Reflect.apply(nativeSocket.sendMany, nativeSocket, chunk) as number
       if (sent < 0) {
         // The messages before it are queued: count them before anything can stop here.
@@ -309,7 +315,11 @@ export abstract class Socket {
     return true
   }
 
-  private enqueueSend(pending: PendingSend, options: OperationOptions | undefined, timeoutOption: number): Promise<void> {
+  private enqueueSend(
+    pending: PendingSend,
+    options: OperationOptions | undefined,
+    timeoutOption: number,
+  ): Promise<void> {
     if (this.closed) return Promise.reject(closedError())
     return new Promise<void>((resolve, reject) => {
       pending.resolve = resolve as (value: unknown) => void
@@ -471,10 +481,18 @@ export abstract class Socket {
   // ---- readiness ----
 
   // Sets up the timeout and abort signal of a pending operation; false if it settled already.
-  private arm(pending: Pending, options: OperationOptions | undefined, timeoutOption: number, queue: Queue<Pending>): boolean {
+  private arm(
+    pending: Pending,
+    options: OperationOptions | undefined,
+    timeoutOption: number,
+    queue: Queue<Pending>,
+  ): boolean {
     let timeout: number | undefined = options?.timeout
     const signal = options?.signal
-    if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < -1)) {
+    if (
+      timeout !== undefined &&
+      (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < -1)
+    ) {
       const error = typeof timeout === "number" ? rangeError : typeError
       pending.reject(error("options.timeout", "an integer >= -1 (milliseconds)", timeout))
       return false
@@ -533,7 +551,10 @@ export abstract class Socket {
         // Ready, yet nothing moved: ZMQ_EVENTS can say so for good (a mandatory Router has
         // POLLOUT while any peer has room, and a send to a full peer still blocks). Looping here
         // would block the thread for ever, timeouts included; try again after other events.
-        if (this.receivers.length + this.senders.length === before && this.senders.peek()?.done === sentBefore) {
+        if (
+          this.receivers.length + this.senders.length === before &&
+          this.senders.peek()?.done === sentBefore
+        ) {
           this.retryLater()
           return
         }
@@ -685,8 +706,15 @@ function settle(pending: Pending, value: unknown, error?: unknown): void {
 // SharedArrayBuffers get a view. Undefined when the message holds something unsendable.
 function normalizeFrame(frame: unknown): unknown {
   if (typeof frame === "number") return String(frame)
-  if (typeof SharedArrayBuffer !== "undefined" && frame instanceof SharedArrayBuffer) return new Uint8Array(frame)
-  if (frame === null || typeof frame === "string" || ArrayBuffer.isView(frame) || frame instanceof ArrayBuffer) return frame
+  if (typeof SharedArrayBuffer !== "undefined" && frame instanceof SharedArrayBuffer)
+    return new Uint8Array(frame)
+  if (
+    frame === null ||
+    typeof frame === "string" ||
+    ArrayBuffer.isView(frame) ||
+    frame instanceof ArrayBuffer
+  )
+    return frame
   return undefined
 }
 

@@ -1,15 +1,32 @@
 // The standard socket types of libzmq 4.3, named as in zeromq v6.
 import {Socket, type SocketOptions} from "./socket"
 import {Readable, Writable} from "./mixins"
-import {defineSocketOptions, type SocketKind, type SocketOptionProperties, type WritableSocketOptions} from "./options"
+import {
+  defineSocketOptions,
+  type SocketKind,
+  type SocketOptionProperties,
+  type WritableSocketOptions,
+} from "./options"
 import {typeError} from "./errors"
 
 /** Constructor options: the socket type's writable option properties, plus `context`. */
-export type Options<K extends SocketKind, Extra = object> = SocketOptions & Partial<WritableSocketOptions<K>> & Partial<Extra>
+export type Options<K extends SocketKind, Extra = object> = SocketOptions &
+  Partial<WritableSocketOptions<K>> &
+  Partial<Extra>
 
 export const enum SocketType {
-  Pair = 0, Publisher = 1, Subscriber = 2, Request = 3, Reply = 4, Dealer = 5, Router = 6,
-  Pull = 7, Push = 8, XPublisher = 9, XSubscriber = 10, Stream = 11,
+  Pair = 0,
+  Publisher = 1,
+  Subscriber = 2,
+  Request = 3,
+  Reply = 4,
+  Dealer = 5,
+  Router = 6,
+  Pull = 7,
+  Push = 8,
+  XPublisher = 9,
+  XSubscriber = 10,
+  Stream = 11,
 }
 
 const ZMQ_SUBSCRIBE = 6
@@ -184,9 +201,18 @@ export class Stream extends Readable(Writable(Socket)) {
 }
 
 const kinds: [abstract new (...args: never[]) => Socket, SocketKind][] = [
-  [Pair, "Pair"], [Publisher, "Publisher"], [Subscriber, "Subscriber"], [Request, "Request"],
-  [Reply, "Reply"], [Dealer, "Dealer"], [Router, "Router"], [Pull, "Pull"], [Push, "Push"],
-  [XPublisher, "XPublisher"], [XSubscriber, "XSubscriber"], [Stream, "Stream"],
+  [Pair, "Pair"],
+  [Publisher, "Publisher"],
+  [Subscriber, "Subscriber"],
+  [Request, "Request"],
+  [Reply, "Reply"],
+  [Dealer, "Dealer"],
+  [Router, "Router"],
+  [Pull, "Pull"],
+  [Push, "Push"],
+  [XPublisher, "XPublisher"],
+  [XSubscriber, "XSubscriber"],
+  [Stream, "Stream"],
 ]
 defineSocketOptions(Socket.prototype)
 for (const [cls, kind] of kinds) defineSocketOptions(cls.prototype, kind)

@@ -1,11 +1,12 @@
 // Registers the addon: classes, the shared default context, libzmq facts, and the teardown
 // that closes what an environment (main thread or worker) leaves open.
+#include "addon.h"
+
 #include <napi.h>
 #include <zmq.h>
 
 #include <vector>
 
-#include "addon.h"
 #include "context.h"
 #include "errors.h"
 #include "observer.h"
@@ -17,8 +18,8 @@ namespace zmqn {
 static Napi::Value Version(const Napi::CallbackInfo& info) {
   int major, minor, patch;
   zmq_version(&major, &minor, &patch);
-  return Napi::String::New(info.Env(), std::to_string(major) + "." + std::to_string(minor) +
-                                           "." + std::to_string(patch));
+  return Napi::String::New(info.Env(), std::to_string(major) + "." + std::to_string(minor) + "." +
+                                           std::to_string(patch));
 }
 
 // has(name): zmq_has, libzmq's own answer about compiled-in capabilities.

@@ -26,7 +26,8 @@ struct AddonData {
   std::unordered_set<Socket*> sockets;
   // Contexts created (not merely wrapped) in this environment: terminated at teardown.
   std::unordered_set<Context*> contexts;
-  // Observers whose reading socket is open, and proxies whose thread runs: both stopped at teardown.
+  // Observers whose reading socket is open, and proxies whose thread runs: both stopped at
+  // teardown.
   std::unordered_set<Observer*> observers;
   std::unordered_set<Proxy*> proxies;
 

@@ -76,13 +76,14 @@ void TerminateBounded(void* context, int timeoutMs) {
 }
 
 Napi::Function Context::Define(Napi::Env env) {
-  return DefineClass(env, "Context", {
-    InstanceMethod<&Context::GetOption>("getOption"),
-    InstanceMethod<&Context::SetOption>("setOption"),
-    InstanceMethod<&Context::Shutdown>("shutdown"),
-    InstanceMethod<&Context::Terminate>("terminate"),
-    InstanceAccessor<&Context::Shared>("shared"),
-  });
+  return DefineClass(env, "Context",
+                     {
+                         InstanceMethod<&Context::GetOption>("getOption"),
+                         InstanceMethod<&Context::SetOption>("setOption"),
+                         InstanceMethod<&Context::Shutdown>("shutdown"),
+                         InstanceMethod<&Context::Terminate>("terminate"),
+                         InstanceAccessor<&Context::Shared>("shared"),
+                     });
 }
 
 // new Context(shared?: boolean)

@@ -92,8 +92,8 @@ static void ReturnBorrowed(void* /*data*/, void* hint) {
   if (last) delete shared;
 }
 
-int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data,
-                     size_t length, zmq_msg_t* msg) {
+int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data, size_t length,
+              zmq_msg_t* msg) {
   if (length < kZeroCopyThreshold || releases.shared_ == nullptr || !releases.lend_) {
     if (zmq_msg_init_size(msg, length) != 0) return -1;
     if (length > 0) std::memcpy(zmq_msg_data(msg), data, length);
@@ -117,24 +117,32 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* da
   return -1;
 }
 
-FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
+FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value,
+                                zmq_msg_t* msg) {
   // napi_get_typedarray_info fails without an exception for anything else, so this one call is
   // both the type check and the read.
   napi_typedarray_type elementType;
   size_t count = 0, offset = 0;
   void* data = nullptr;
   napi_value arrayBuffer;
-  if (napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset) != napi_ok) {
+  if (napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset) !=
+      napi_ok) {
     return FrameStatus::Unsupported;
   }
   size_t elementSize = 1;
   switch (elementType) {
-    case napi_int16_array: case napi_uint16_array: elementSize = 2; break;
-    case napi_int32_array: case napi_uint32_array: case napi_float32_array: elementSize = 4; break;
-    case napi_float64_array: case napi_bigint64_array: case napi_biguint64_array: elementSize = 8; break;
+    case napi_int16_array:
+    case napi_uint16_array: elementSize = 2; break;
+    case napi_int32_array:
+    case napi_uint32_array:
+    case napi_float32_array: elementSize = 4; break;
+    case napi_float64_array:
+    case napi_bigint64_array:
+    case napi_biguint64_array: elementSize = 8; break;
     default: break;
   }
-  return InitBytes(env, releases, value, data, count * elementSize, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
+  return InitBytes(env, releases, value, data, count * elementSize, msg) == 0 ? FrameStatus::Ok
+                                                                              : FrameStatus::Failed;
 }
 
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
@@ -174,14 +182,16 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
     void* data = nullptr;
     napi_value arrayBuffer;
     napi_get_dataview_info(env, value, &length, &data, &arrayBuffer, &offset);
-    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
+    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok
+                                                                   : FrameStatus::Failed;
   }
   napi_is_arraybuffer(env, value, &is);
   if (is) {
     size_t length = 0;
     void* data = nullptr;
     napi_get_arraybuffer_info(env, value, &data, &length);
-    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok : FrameStatus::Failed;
+    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok
+                                                                   : FrameStatus::Failed;
   }
   return FrameStatus::Unsupported;
 }
@@ -189,7 +199,8 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
 Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg) {
   const size_t length = zmq_msg_size(msg);
   if (length < kZeroCopyThreshold) {
-    auto buffer = Napi::Buffer<uint8_t>::Copy(env, static_cast<uint8_t*>(zmq_msg_data(msg)), length);
+    auto buffer =
+        Napi::Buffer<uint8_t>::Copy(env, static_cast<uint8_t*>(zmq_msg_data(msg)), length);
     zmq_msg_close(msg);
     return buffer;
   }
@@ -207,7 +218,8 @@ Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg) {
       owned);
 }
 
-Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count, napi_value large) {
+Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count,
+                         napi_value large) {
   size_t bytes = 0;
   for (size_t i = 0; i < count; i++) {
     const size_t length = zmq_msg_size(&msgs[i]);

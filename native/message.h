@@ -65,7 +65,8 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
 
 // Fills msg from value when it is a TypedArray (a Buffer: the common case, one N-API call);
 // Unsupported, with msg untouched, for anything else; Failed (ENOMEM) when allocation failed.
-FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
+FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value,
+                                zmq_msg_t* msg);
 
 // A Buffer holding the frame's bytes; takes ownership of msg's content.
 Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);
@@ -75,6 +76,7 @@ Napi::Value FrameToBuffer(Napi::Env env, zmq_msg_t* msg);
 // (-1 - more) for a large frame handed over as its own zero-copy Buffer, stored in order
 // into `large` — followed by the copied bytes. One allocation for a batch of small frames
 // instead of one per frame; lib/socket.ts cuts the slab into views.
-Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count, napi_value large);
+Napi::Value FramesToSlab(Napi::Env env, zmq_msg_t* msgs, const bool* more, size_t count,
+                         napi_value large);
 
 }  // namespace zmqn

@@ -24,14 +24,15 @@ std::atomic<unsigned long> monitorCounter{0};
 }
 
 Napi::Function Observer::Define(Napi::Env env) {
-  return DefineClass(env, "Observer", {
-    InstanceMethod<&Observer::Stop>("stop"),
-    InstanceMethod<&Observer::Close>("close"),
-    InstanceMethod<&Observer::Receive>("receive"),
-    InstanceMethod<&Observer::Watch>("watch"),
-    InstanceMethod<&Observer::Unwatch>("unwatch"),
-    InstanceAccessor<&Observer::Closed>("closed"),
-  });
+  return DefineClass(env, "Observer",
+                     {
+                         InstanceMethod<&Observer::Stop>("stop"),
+                         InstanceMethod<&Observer::Close>("close"),
+                         InstanceMethod<&Observer::Receive>("receive"),
+                         InstanceMethod<&Observer::Watch>("watch"),
+                         InstanceMethod<&Observer::Unwatch>("unwatch"),
+                         InstanceAccessor<&Observer::Closed>("closed"),
+                     });
 }
 
 // new Observer(context, socket, onReady): `context` is the one the socket was made in; onReady
@@ -72,7 +73,8 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   uv_os_sock_t fd;
   size_t length = sizeof fd;
   if (pair_ == nullptr || zmq_setsockopt(pair_, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
-      zmq_connect(pair_, endpoint.c_str()) != 0 || zmq_getsockopt(pair_, ZMQ_FD, &fd, &length) != 0) {
+      zmq_connect(pair_, endpoint.c_str()) != 0 ||
+      zmq_getsockopt(pair_, ZMQ_FD, &fd, &length) != 0) {
     ThrowLastError(env, endpoint);
     StopMonitor();
     if (pair_ != nullptr) zmq_close(pair_);
@@ -97,13 +99,16 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   data_->observers.insert(this);
 }
 
-Observer::~Observer() { Close(); }
+Observer::~Observer() {
+  Close();
+}
 
 void Observer::StopMonitor() {
   if (socket_ == nullptr) return;
   // The socket may be gone already (collected, or closed at teardown): only an open socket that
   // is still the one observed, and not in a proxy's hands, is touched.
-  if (data_->sockets.count(socket_) != 0 && socket_->Handle() == monitored_ && socket_->GetProxy() == nullptr) {
+  if (data_->sockets.count(socket_) != 0 && socket_->Handle() == monitored_ &&
+      socket_->GetProxy() == nullptr) {
     zmq_socket_monitor(socket_->Handle(), nullptr, 0);
   }
   socket_ = nullptr;

@@ -39,7 +39,7 @@ class Observer : public Napi::ObjectWrap<Observer> {
   void StopWatching();
 
   AddonData* data_ = nullptr;
-  Socket* socket_ = nullptr;  // only dereferenced while it is in data_->sockets
+  Socket* socket_ = nullptr;   // only dereferenced while it is in data_->sockets
   void* monitored_ = nullptr;  // socket_'s libzmq handle when monitoring began
   void* pair_ = nullptr;
   Poller poller_;

@@ -15,7 +15,9 @@ void CallFromLoop(napi_env env, napi_value recv, napi_value fn) {
   napi_fatal_exception(env, error);
 }
 
-Poller::~Poller() { Close(); }
+Poller::~Poller() {
+  Close();
+}
 
 int Poller::Init(uv_loop_t* loop, uv_os_sock_t fd, std::function<void()> onReady) {
   onReady_ = std::move(onReady);
@@ -45,8 +47,10 @@ void Poller::Stop() {
 void Poller::SetKeepAlive(bool keepAlive) {
   if (handle_ == nullptr) return;
   auto* handle = reinterpret_cast<uv_handle_t*>(handle_);
-  if (keepAlive) uv_ref(handle);
-  else uv_unref(handle);
+  if (keepAlive)
+    uv_ref(handle);
+  else
+    uv_unref(handle);
 }
 
 void Poller::Close() {

@@ -34,14 +34,15 @@ constexpr int kStopGraceMs = 1000;
 }  // namespace
 
 Napi::Function Proxy::Define(Napi::Env env) {
-  return DefineClass(env, "Proxy", {
-    InstanceMethod<&Proxy::Run>("run"),
-    InstanceMethod<&Proxy::Pause>("pause"),
-    InstanceMethod<&Proxy::Resume>("resume"),
-    InstanceMethod<&Proxy::Terminate>("terminate"),
-    InstanceMethod<&Proxy::Halt>("halt"),
-    InstanceAccessor<&Proxy::Running>("running"),
-  });
+  return DefineClass(env, "Proxy",
+                     {
+                         InstanceMethod<&Proxy::Run>("run"),
+                         InstanceMethod<&Proxy::Pause>("pause"),
+                         InstanceMethod<&Proxy::Resume>("resume"),
+                         InstanceMethod<&Proxy::Terminate>("terminate"),
+                         InstanceMethod<&Proxy::Halt>("halt"),
+                         InstanceAccessor<&Proxy::Running>("running"),
+                     });
 }
 
 // new Proxy(context, frontEnd, backEnd, capture | null): native sockets; the control pair lives
@@ -81,9 +82,11 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   void* handles[3] = {nullptr, nullptr, nullptr};
   for (int i = 0; i < 3; i++) {
     if (sockets_[i] == nullptr) continue;
-    if (sockets_[i]->Handle() == nullptr) return Rejected(env, MessageError(env, EBADF, "Socket is closed"));
+    if (sockets_[i]->Handle() == nullptr)
+      return Rejected(env, MessageError(env, EBADF, "Socket is closed"));
     if (sockets_[i]->GetProxy() != nullptr) {
-      return Rejected(env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
+      return Rejected(
+          env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
     }
     handles[i] = sockets_[i]->Handle();
     // Thread-safe (draft) sockets are watched through a zmq_poller the JS thread uses, and
@@ -91,11 +94,13 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     int threadSafe = 0;
     size_t length = sizeof threadSafe;
     if (zmq_getsockopt(handles[i], ZMQ_THREAD_SAFE, &threadSafe, &length) == 0 && threadSafe) {
-      return Rejected(env, MessageError(env, ENOTSUP, "Thread-safe (draft) sockets cannot be proxied"));
+      return Rejected(env,
+                      MessageError(env, ENOTSUP, "Thread-safe (draft) sockets cannot be proxied"));
     }
   }
   auto* context = Context::Unwrap(contextObject_.Value());
-  if (context == nullptr || context->Handle() == nullptr) return Rejected(env, ZmqError(env, ETERM));
+  if (context == nullptr || context->Handle() == nullptr)
+    return Rejected(env, ZmqError(env, ETERM));
   if (!BoundSendTimeouts(handles)) {
     auto error = ZmqError(env, zmq_errno());
     RestoreSendTimeouts();
@@ -223,8 +228,10 @@ Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
   }
   if (more) {
     const int error = finished_ ? (result_ != 0 ? result_ : EBADF) : ETIMEDOUT;
-    MessageError(env, error, finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause")
-      .ThrowAsJavaScriptException();
+    MessageError(
+        env, error,
+        finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause")
+        .ThrowAsJavaScriptException();
     return Napi::Value();
   }
   return env.Undefined();
@@ -283,14 +290,16 @@ void Proxy::Finish(bool settle) {
   if (settle) {
     auto env = Env();
     if (forcedError_ != 0) {
-      napi_reject_deferred(env, deferred,
-                           MessageError(env, forcedError_, "A socket of the proxy was closed while it ran").Value());
+      napi_reject_deferred(
+          env, deferred,
+          MessageError(env, forcedError_, "A socket of the proxy was closed while it ran").Value());
     } else if (result_ == EAGAIN) {
-      napi_reject_deferred(env, deferred,
-                           MessageError(env, result_,
-                                        "A send of the proxy timed out (sendTimeout): its capture socket, or the "
-                                        "peers of the socket it forwards to, did not take the message")
-                             .Value());
+      napi_reject_deferred(
+          env, deferred,
+          MessageError(env, result_,
+                       "A send of the proxy timed out (sendTimeout): its capture socket, or the "
+                       "peers of the socket it forwards to, did not take the message")
+              .Value());
     } else if (result_ != 0) {
       napi_reject_deferred(env, deferred, ZmqError(env, result_).Value());
     } else {
@@ -305,8 +314,9 @@ void Proxy::SocketClosing() {
   if (data_->tearingDown) return Teardown();
   if (!Stop()) {
     // The socket stays open and the proxy running: closing again later can succeed.
-    MessageError(Env(), ETIMEDOUT, "The proxy's thread did not stop in time; the socket is not closed")
-      .ThrowAsJavaScriptException();
+    MessageError(Env(), ETIMEDOUT,
+                 "The proxy's thread did not stop in time; the socket is not closed")
+        .ThrowAsJavaScriptException();
     return;
   }
   forcedError_ = EBADF;

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <napi.h>
-
 #include <uv.h>
 
 #include <atomic>
@@ -48,11 +47,11 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
 
   AddonData* data_ = nullptr;
   Socket* sockets_[3] = {nullptr, nullptr, nullptr};  // front end, back end, capture (optional)
-  void* control_ = nullptr;                            // the JS thread's end of the control pair
+  void* control_ = nullptr;                           // the JS thread's end of the control pair
   uv_async_t* done_ = nullptr;
   std::thread thread_;
   std::atomic<bool> finished_{false};
-  int result_ = 0;  // zmq_proxy_steerable's errno when it failed, 0 after TERMINATE
+  int result_ = 0;       // zmq_proxy_steerable's errno when it failed, 0 after TERMINATE
   int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
   bool running_ = false;
   bool restoreSendTimeout_[3] = {false, false, false};  // sendTimeout was -1 before run()

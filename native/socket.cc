@@ -5,8 +5,8 @@
 
 #include <zmq.h>
 
-#include <memory>
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,41 +24,44 @@ namespace zmqn {
 // exist but fail with ENOTSUP, and thread-safe sockets cannot be watched.
 static Napi::Value NoDraft(Napi::Env env) {
   auto error = ZmqError(env, ENOTSUP);
-  error.Set("message", "Not supported: this libzmq was built without the draft API (capability.draft is false)");
+  error.Set(
+      "message",
+      "Not supported: this libzmq was built without the draft API (capability.draft is false)");
   error.ThrowAsJavaScriptException();
   return Napi::Value();
 }
 #endif
 
 Napi::Function Socket::Define(Napi::Env env) {
-  return DefineClass(env, "Socket", {
-    InstanceMethod<&Socket::Close>("close"),
-    InstanceMethod<&Socket::Bind>("bind"),
-    InstanceMethod<&Socket::Unbind>("unbind"),
-    InstanceMethod<&Socket::Connect>("connect"),
-    InstanceMethod<&Socket::ConnectPeer>("connectPeer"),
-    InstanceMethod<&Socket::Disconnect>("disconnect"),
-    InstanceMethod<&Socket::GetInt32>("getInt32"),
-    InstanceMethod<&Socket::SetInt32>("setInt32"),
-    InstanceMethod<&Socket::GetInt64>("getInt64"),
-    InstanceMethod<&Socket::SetInt64>("setInt64"),
-    InstanceMethod<&Socket::GetUint64>("getUint64"),
-    InstanceMethod<&Socket::SetUint64>("setUint64"),
-    InstanceMethod<&Socket::GetBytes>("getBytes"),
-    InstanceMethod<&Socket::SetBytes>("setBytes"),
-    InstanceMethod<&Socket::Join>("join"),
-    InstanceMethod<&Socket::Leave>("leave"),
-    InstanceMethod<&Socket::Events>("events"),
-    InstanceMethod<&Socket::Send>("send"),
-    InstanceMethod<&Socket::SendMany>("sendMany"),
-    InstanceMethod<&Socket::SendRouted>("sendRouted"),
-    InstanceMethod<&Socket::Receive>("receive"),
-    InstanceMethod<&Socket::ReceiveBatch>("receiveBatch"),
-    InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
-    InstanceMethod<&Socket::Watch>("watch"),
-    InstanceMethod<&Socket::Unwatch>("unwatch"),
-    InstanceAccessor<&Socket::Closed>("closed"),
-  });
+  return DefineClass(env, "Socket",
+                     {
+                         InstanceMethod<&Socket::Close>("close"),
+                         InstanceMethod<&Socket::Bind>("bind"),
+                         InstanceMethod<&Socket::Unbind>("unbind"),
+                         InstanceMethod<&Socket::Connect>("connect"),
+                         InstanceMethod<&Socket::ConnectPeer>("connectPeer"),
+                         InstanceMethod<&Socket::Disconnect>("disconnect"),
+                         InstanceMethod<&Socket::GetInt32>("getInt32"),
+                         InstanceMethod<&Socket::SetInt32>("setInt32"),
+                         InstanceMethod<&Socket::GetInt64>("getInt64"),
+                         InstanceMethod<&Socket::SetInt64>("setInt64"),
+                         InstanceMethod<&Socket::GetUint64>("getUint64"),
+                         InstanceMethod<&Socket::SetUint64>("setUint64"),
+                         InstanceMethod<&Socket::GetBytes>("getBytes"),
+                         InstanceMethod<&Socket::SetBytes>("setBytes"),
+                         InstanceMethod<&Socket::Join>("join"),
+                         InstanceMethod<&Socket::Leave>("leave"),
+                         InstanceMethod<&Socket::Events>("events"),
+                         InstanceMethod<&Socket::Send>("send"),
+                         InstanceMethod<&Socket::SendMany>("sendMany"),
+                         InstanceMethod<&Socket::SendRouted>("sendRouted"),
+                         InstanceMethod<&Socket::Receive>("receive"),
+                         InstanceMethod<&Socket::ReceiveBatch>("receiveBatch"),
+                         InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
+                         InstanceMethod<&Socket::Watch>("watch"),
+                         InstanceMethod<&Socket::Unwatch>("unwatch"),
+                         InstanceAccessor<&Socket::Closed>("closed"),
+                     });
 }
 
 // new Socket(context, type, onReady): onReady is called (with no arguments) whenever the
@@ -125,7 +128,9 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   data_->sockets.insert(this);
 }
 
-Socket::~Socket() { Close(); }
+Socket::~Socket() {
+  Close();
+}
 
 // Ordinary sockets expose ZMQ_FD. Thread-safe (draft) sockets have none: a zmq_poller watching
 // the socket provides one instead.
@@ -143,7 +148,8 @@ bool Socket::ReadinessDescriptor(uv_os_sock_t& fd) {
 #else
   threadSafePoller_ = zmq_poller_new();
   if (threadSafePoller_ == nullptr) return false;
-  if (zmq_poller_add(threadSafePoller_, socket_, nullptr, ZMQ_POLLIN | ZMQ_POLLOUT) != 0) return false;
+  if (zmq_poller_add(threadSafePoller_, socket_, nullptr, ZMQ_POLLIN | ZMQ_POLLOUT) != 0)
+    return false;
   zmq_fd_t pollerFd;
   if (zmq_poller_fd(threadSafePoller_, &pollerFd) != 0) return false;
   fd = pollerFd;
@@ -267,7 +273,8 @@ static bool SetOption(Napi::Env env, void* socket, int option, const T& value) {
 Napi::Value Socket::GetInt32(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   int value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
+    return Napi::Value();
   return Napi::Number::New(info.Env(), value);
 }
 
@@ -281,7 +288,8 @@ Napi::Value Socket::SetInt32(const Napi::CallbackInfo& info) {
 Napi::Value Socket::GetInt64(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   int64_t value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
+    return Napi::Value();
   return Napi::Number::New(info.Env(), static_cast<double>(value));
 }
 
@@ -295,7 +303,8 @@ Napi::Value Socket::SetInt64(const Napi::CallbackInfo& info) {
 Napi::Value Socket::GetUint64(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   uint64_t value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value)) return Napi::Value();
+  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
+    return Napi::Value();
   return Napi::Number::New(info.Env(), static_cast<double>(value));
 }
 

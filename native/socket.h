@@ -3,7 +3,6 @@
 #pragma once
 
 #include <napi.h>
-
 #include <uv.h>
 
 #include "poller.h"

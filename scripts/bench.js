@@ -234,7 +234,12 @@ function table(results) {
     const cell = impl => {
       const v = values[impl]?.value
       if (values[impl]?.error) return ["error", "", "", ""]
-      return [formatValue(s, v), formatRatio(ratio(s, v, z)), formatRatio(ratio(s, v, py)), formatRatio(ratio(s, v, c))]
+      return [
+        formatValue(s, v),
+        formatRatio(ratio(s, v, z)),
+        formatRatio(ratio(s, v, py)),
+        formatRatio(ratio(s, v, c)),
+      ]
     }
     const cError = values.c?.error ? "error" : formatValue(s, c)
     const zError = values.zeromq?.error ? "error" : formatValue(s, z)
@@ -270,11 +275,15 @@ function memoryCheck() {
   // V8 grows its young generation with the allocation rate (RSS 57 → 79 MiB over 10 M messages
   // while the live heap stays at 3.4 MiB): fix it at its full size so RSS shows only leaks.
   const v8 = ["--expose-gc", "--min-semi-space-size=16", "--max-semi-space-size=16"]
-  const result = spawnSync(process.execPath, [...v8, path.join(root, "bench", "memory.js"), first, total, 16], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120000,
-  })
+  const result = spawnSync(
+    process.execPath,
+    [...v8, path.join(root, "bench", "memory.js"), first, total, 16],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120000,
+    },
+  )
   if (result.status !== 0) return {error: (result.stderr || String(result.error)).trim().split("\n").pop()}
   return JSON.parse(result.stdout.trim().split("\n").pop())
 }
@@ -287,7 +296,11 @@ function prepare() {
     ["cmake", ["--build", path.join(root, "build"), "--target", "zmq_perf_tools"]],
   ]
   for (const [command, argv] of steps) {
-    const result = spawnSync(command, argv, {cwd: root, stdio: ["ignore", "ignore", "inherit"], env: {...process.env, ZMQ_NATIVE_REBUILD: "0"}})
+    const result = spawnSync(command, argv, {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {...process.env, ZMQ_NATIVE_REBUILD: "0"},
+    })
     if (result.status !== 0) {
       process.stderr.write(`bench: ${command} ${argv.join(" ")} failed\n`)
       process.exit(1)
@@ -305,7 +318,9 @@ function checkPyzmq() {
     return {version, libzmq}
   }
   const reason = (result.stderr || String(result.error || "")).trim().split("\n").pop()
-  return {missing: `${python} cannot import zmq (${reason}); install python3-zmq (scripts/install-system-deps)`}
+  return {
+    missing: `${python} cannot import zmq (${reason}); install python3-zmq (scripts/install-system-deps)`,
+  }
 }
 
 function pyzmqWarning() {
@@ -330,7 +345,11 @@ async function main() {
       }
     }
     results.push({scenario: s, label: label(s), values})
-    process.stderr.write(`bench: ${table([results[results.length - 1]]).split("\n").pop()}\n`)
+    process.stderr.write(
+      `bench: ${table([results[results.length - 1]])
+        .split("\n")
+        .pop()}\n`,
+    )
   }
   const memory = only ? undefined : memoryCheck()
   const seconds = (Date.now() - began) / 1000
@@ -369,7 +388,9 @@ async function main() {
   }
   const peaks = results.flatMap(r => Object.values(r.values).map(v => v.maxRSS || 0))
   out.push(`Peak RSS of any benchmark process: ${(Math.max(0, ...peaks) / 2 ** 20).toFixed(1)} MiB.`)
-  out.push(`Took ${seconds.toFixed(0)} s. JSON: bench-results/${stamp}.json; chart: ${path.relative(root, svgPath)}`)
+  out.push(
+    `Took ${seconds.toFixed(0)} s. JSON: bench-results/${stamp}.json; chart: ${path.relative(root, svgPath)}`,
+  )
   process.stdout.write(out.join("\n") + "\n")
 }
 

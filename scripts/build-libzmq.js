@@ -105,7 +105,8 @@ function configure() {
   fs.mkdirSync(buildDir, {recursive: true})
   const args = ["-S", root, "-B", buildDir, "-DZMQ_NATIVE_LIBZMQ_ONLY=ON", "-DCMAKE_BUILD_TYPE=Release"]
   if (process.platform !== "win32" && runs("ninja", ["--version"])) args.push("-G", "Ninja")
-  if (process.platform === "darwin") args.push(`-DCMAKE_OSX_ARCHITECTURES=${arch === "x64" ? "x86_64" : arch}`)
+  if (process.platform === "darwin")
+    args.push(`-DCMAKE_OSX_ARCHITECTURES=${arch === "x64" ? "x86_64" : arch}`)
   if (!cmake(args)) {
     fs.rmSync(path.join(buildDir, "CMakeCache.txt"), {force: true})
     fail("configuring libzmq failed (see CMake's messages above)")

@@ -35,7 +35,9 @@ function prebuildCurrent() {
   const dir = path.join(root, "prebuilds", `${process.platform}-${process.arch}`)
   if (!fs.existsSync(dir)) return false
   const binaries = fs.readdirSync(dir).filter(name => name.endsWith(".node"))
-  return binaries.length > 0 && binaries.every(name => fs.statSync(path.join(dir, name)).mtimeMs >= sourcesTime())
+  return (
+    binaries.length > 0 && binaries.every(name => fs.statSync(path.join(dir, name)).mtimeMs >= sourcesTime())
+  )
 }
 
 // First, because node-gyp (run by prebuildify) empties build/.

@@ -17,7 +17,9 @@ const {spawnSync} = require("node:child_process")
 const root = path.resolve(__dirname, "..")
 // ZMQ_NATIVE_FETCH_DIR: fetch into another folder than deps/ (the tests use a scratch one;
 // the build itself always reads deps/libzmq).
-const depsDir = process.env.ZMQ_NATIVE_FETCH_DIR ? path.resolve(process.env.ZMQ_NATIVE_FETCH_DIR) : path.join(root, "deps")
+const depsDir = process.env.ZMQ_NATIVE_FETCH_DIR
+  ? path.resolve(process.env.ZMQ_NATIVE_FETCH_DIR)
+  : path.join(root, "deps")
 const downloadsDir = path.join(depsDir, "downloads")
 const sourceDir = path.join(depsDir, "libzmq")
 const stampFile = path.join(sourceDir, ".zmq-native-source.json")
@@ -26,7 +28,7 @@ const stampFile = path.join(sourceDir, ".zmq-native-source.json")
 // so it differs from the release tarball of the same version.
 const knownTarballs = {
   "6653ef5910f17954861fe72332e68b03ca6e4d9c7160eb3a8de5a5a913bfab43": "4.3.5 release",
-  "c593001a89f5a85dd2ddf564805deb860e02471171b3f204944857336295c3e5": "4.3.4 release",
+  c593001a89f5a85dd2ddf564805deb860e02471171b3f204944857336295c3e5: "4.3.4 release",
   "0ff5a531c9ffaf0dfdc7dc78d13d1383088f454896d252934c429b2554d10559": "4.3.4 Debian orig",
 }
 const upstream = {
@@ -54,10 +56,7 @@ function versionOf(dir) {
 }
 
 function looksLikeSource(dir) {
-  return (
-    fs.existsSync(path.join(dir, "include", "zmq.h")) &&
-    fs.existsSync(path.join(dir, "CMakeLists.txt"))
-  )
+  return fs.existsSync(path.join(dir, "include", "zmq.h")) && fs.existsSync(path.join(dir, "CMakeLists.txt"))
 }
 
 function present() {

@@ -21,9 +21,13 @@ function run(args) {
 
 function wantsSourceBuild() {
   const flag = process.env.npm_config_build_from_source
-  return process.argv.includes("--build-from-source") || flag === "true" || flag === "zmq-native" ||
+  return (
+    process.argv.includes("--build-from-source") ||
+    flag === "true" ||
+    flag === "zmq-native" ||
     process.env.ZMQ_SHARED === "1" ||
     process.env.npm_config_zmq_shared === "true"
+  )
 }
 
 // Loading in a child process: a binary that cannot load must not take this process down.
@@ -39,7 +43,9 @@ if (!wantsSourceBuild() && prebuiltLoads()) process.exit(0)
 
 const nodeGyp = prepareNodeGyp()
 if (!nodeGyp) {
-  log("no prebuilt addon fits this platform and node-gyp was not found to build one; install npm's node-gyp or a C++ toolchain")
+  log(
+    "no prebuilt addon fits this platform and node-gyp was not found to build one; install npm's node-gyp or a C++ toolchain",
+  )
   process.exit(1)
 }
 log("building from source (libzmq, then the addon)")

@@ -44,7 +44,9 @@ function vendored() {
 function pkgConfig(args) {
   const result = spawnSync("pkg-config", [...args, "libzmq"], {encoding: "utf8"})
   if (result.error) {
-    fail("ZMQ_SHARED / --zmq-shared needs pkg-config to find the system libzmq, and pkg-config is not installed")
+    fail(
+      "ZMQ_SHARED / --zmq-shared needs pkg-config to find the system libzmq, and pkg-config is not installed",
+    )
   }
   if (result.status !== 0) {
     fail(

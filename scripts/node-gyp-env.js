@@ -16,7 +16,15 @@ function prepareNodeGyp() {
   if (process.env.npm_config_node_gyp) return process.env.npm_config_node_gyp
   const candidates = [
     path.join(prefix, "lib", "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"),
-    path.join(path.dirname(process.execPath), "node_modules", "npm", "node_modules", "node-gyp", "bin", "node-gyp.js"),
+    path.join(
+      path.dirname(process.execPath),
+      "node_modules",
+      "npm",
+      "node_modules",
+      "node-gyp",
+      "bin",
+      "node-gyp.js",
+    ),
   ]
   try {
     candidates.unshift(require.resolve("node-gyp/bin/node-gyp.js"))

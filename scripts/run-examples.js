@@ -38,7 +38,10 @@ function mtime(file) {
 }
 
 function addonPresent() {
-  for (const dir of [path.join(root, "build", "Release"), path.join(root, "prebuilds", `${process.platform}-${process.arch}`)]) {
+  for (const dir of [
+    path.join(root, "build", "Release"),
+    path.join(root, "prebuilds", `${process.platform}-${process.arch}`),
+  ]) {
     if (fs.existsSync(dir) && fs.readdirSync(dir).some(name => name.endsWith(".node"))) return true
   }
   return false
@@ -50,7 +53,10 @@ function build() {
     if (run(process.execPath, [path.join(root, "scripts", "ensure-built.js")]).status !== 0) process.exit(1)
   } else if (mtime(path.join(root, "dist", "index.js")) < newest(path.join(root, "lib"))) {
     console.error("run-examples: compiling lib/ → dist/")
-    if (run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"]).status !== 0) process.exit(1)
+    if (
+      run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"]).status !== 0
+    )
+      process.exit(1)
   }
   if (newest(outDir) < Math.max(newest(examplesDir), mtime(path.join(root, "dist", "index.d.ts")))) {
     console.error("run-examples: compiling examples/ → dist-examples/")
@@ -79,12 +85,18 @@ const failed = []
 for (const name of requested.length > 0 ? requested : available) {
   console.log(`\n=== ${name} ===`)
   const started = Date.now()
-  const result = run(process.execPath, [path.join(outDir, name, "main.js")], {timeout: timeoutMs, killSignal: "SIGKILL"})
+  const result = run(process.execPath, [path.join(outDir, name, "main.js")], {
+    timeout: timeoutMs,
+    killSignal: "SIGKILL",
+  })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (result.status === 0) {
     console.log(`=== ${name}: ok (${seconds} s)`)
   } else {
-    const why = result.error?.code === "ETIMEDOUT" ? `did not finish within ${timeoutMs / 1000} s` : `exit ${result.status ?? result.signal}`
+    const why =
+      result.error?.code === "ETIMEDOUT"
+        ? `did not finish within ${timeoutMs / 1000} s`
+        : `exit ${result.status ?? result.signal}`
     console.log(`=== ${name}: FAILED (${why})`)
     failed.push(name)
   }

@@ -36,7 +36,8 @@ async function sendingTooEarly(): Promise<void> {
     console.log(`publisher: sent ${updates.length} updates`)
     const received = await drain(subscriber, 300)
     console.log(`subscriber: received ${received.length} of ${updates.length}: [${received.join(", ")}]`)
-    if (received.length < updates.length) console.log("   the rest were published before the subscriber joined, and are lost")
+    if (received.length < updates.length)
+      console.log("   the rest were published before the subscriber joined, and are lost")
     else console.log("   this time the subscription won the race; nothing guarantees it will")
   } finally {
     publisher.close()

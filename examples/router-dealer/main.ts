@@ -23,7 +23,7 @@ class Broker {
 
   /** Workers' messages: [worker id, "READY"] or [worker id, client id, reply]. */
   private async serveBackend(): Promise<void> {
-    for (let replies = 0; replies < totalRequests; ) {
+    for (let replies = 0; replies < totalRequests;) {
       const [worker, ...rest] = await this.backend.receive()
       this.idle.push(worker)
       this.wakeFrontend?.()

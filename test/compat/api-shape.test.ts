@@ -5,7 +5,6 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import * as ours from "../../lib"
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 const theirs = require("zeromq")
 
 type Kind = "function" | "get+set" | "get" | "set" | "value"
@@ -30,9 +29,18 @@ function shapeOf(prototype: object): Shape {
 // zeromq members that are not part of its public API (declared `protected` in its typings, or
 // left on its native base class where its typings hide them), so a drop-in need not have them.
 const notPublic = new Set<string | symbol>([
-  "getBoolOption", "setBoolOption", "getInt32Option", "setInt32Option", "getUint32Option",
-  "setUint32Option", "getInt64Option", "setInt64Option", "getUint64Option", "setUint64Option",
-  "getStringOption", "setStringOption",
+  "getBoolOption",
+  "setBoolOption",
+  "getInt32Option",
+  "setInt32Option",
+  "getUint32Option",
+  "setUint32Option",
+  "getInt64Option",
+  "setInt64Option",
+  "getUint64Option",
+  "setUint64Option",
+  "getStringOption",
+  "setStringOption",
 ])
 
 // Methods a socket type cannot use: zeromq v6 leaves them on every socket (calling them fails
@@ -44,11 +52,20 @@ const unusable: Record<string, (string | symbol)[]> = {
   Subscriber: ["send", "join", "leave"],
   Pull: ["send", "join", "leave"],
   Push: ["receive", iterate, "join", "leave"],
-  Pair: ["join", "leave"], Request: ["join", "leave"], Reply: ["join", "leave"],
-  Dealer: ["join", "leave"], Router: ["join", "leave"], XPublisher: ["join", "leave"],
-  XSubscriber: ["join", "leave"], Stream: ["join", "leave"],
-  Server: ["join", "leave"], Client: ["join", "leave"], Radio: ["receive", iterate, "join", "leave"],
-  Dish: ["send"], Gather: ["send", "join", "leave"], Scatter: ["receive", iterate, "join", "leave"],
+  Pair: ["join", "leave"],
+  Request: ["join", "leave"],
+  Reply: ["join", "leave"],
+  Dealer: ["join", "leave"],
+  Router: ["join", "leave"],
+  XPublisher: ["join", "leave"],
+  XSubscriber: ["join", "leave"],
+  Stream: ["join", "leave"],
+  Server: ["join", "leave"],
+  Client: ["join", "leave"],
+  Radio: ["receive", iterate, "join", "leave"],
+  Dish: ["send"],
+  Gather: ["send", "join", "leave"],
+  Scatter: ["receive", iterate, "join", "leave"],
   Datagram: ["join", "leave"],
 }
 
@@ -80,7 +97,8 @@ function compareClass(name: string, theirClass: any, ourClass: any): void {
   const have = shapeOf(ourClass.prototype)
   const missing: string[] = []
   for (const [key, kind] of want) {
-    if (have.get(key) !== kind) missing.push(`${String(key)}: want ${kind}, have ${have.get(key) ?? "nothing"}`)
+    if (have.get(key) !== kind)
+      missing.push(`${String(key)}: want ${kind}, have ${have.get(key) ?? "nothing"}`)
   }
   expect(missing).toEqual([])
 }
@@ -98,7 +116,9 @@ describe("API shape against zeromq v6", () => {
       if (skipped.includes(name)) continue
       expect([name, typeof (ours as any)[name]]).toEqual([name, typeof theirs[name]])
     }
-    expect(Object.keys(ours.capability).sort()).toEqual(expect.arrayContaining(Object.keys(theirs.capability).sort()))
+    expect(Object.keys(ours.capability).sort()).toEqual(
+      expect.arrayContaining(Object.keys(theirs.capability).sort()),
+    )
     expect(ours.version).toMatch(/^\d+\.\d+\.\d+$/)
     const pair = ours.curveKeyPair()
     expect(pair.publicKey).toHaveLength(40)
@@ -123,8 +143,12 @@ describe("API shape against zeromq v6", () => {
   })
 
   it.each([
-    ["Pull", "send"], ["Push", "receive"], ["Publisher", "receive"], ["Subscriber", "send"],
-    ["Push", Symbol.asyncIterator], ["Publisher", Symbol.asyncIterator],
+    ["Pull", "send"],
+    ["Push", "receive"],
+    ["Publisher", "receive"],
+    ["Subscriber", "send"],
+    ["Push", Symbol.asyncIterator],
+    ["Publisher", Symbol.asyncIterator],
   ] as [string, string | symbol][])("%s has no %s at runtime", (name, method) => {
     const socket = new (ours as any)[name]()
     try {

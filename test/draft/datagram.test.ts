@@ -17,7 +17,10 @@ test("datagrams arrive with their sender's address, and replies go back by it", 
   // The bind completes on libzmq's I/O thread; send until the first datagram lands.
   const arrival = server.receive()
   let landed = false
-  void arrival.then(() => (landed = true), () => (landed = true))
+  void arrival.then(
+    () => (landed = true),
+    () => (landed = true),
+  )
   while (!landed) {
     await client.send([`127.0.0.1:${port}`, "hello"])
     await new Promise(resolve => setTimeout(resolve, 5))
@@ -43,7 +46,10 @@ test("a datagram from a plain UDP socket arrives as [address, data]", async () =
   try {
     const arrival = server.receive()
     let landed = false
-    void arrival.then(() => (landed = true), () => (landed = true))
+    void arrival.then(
+      () => (landed = true),
+      () => (landed = true),
+    )
     while (!landed) {
       await new Promise(resolve => plain.send("raw", port, "127.0.0.1", resolve))
       await new Promise(resolve => setTimeout(resolve, 5))

@@ -13,7 +13,10 @@ export const track = sockets.all
 export const closeAll = sockets.closeAll
 
 /** Binds to a fresh endpoint of the transport and returns the address to connect to. */
-export async function bindAny(socket: Socket & {lastEndpoint: string | null}, transport: Transport): Promise<string> {
+export async function bindAny(
+  socket: Socket & {lastEndpoint: string | null},
+  transport: Transport,
+): Promise<string> {
   if (transport === "tcp") {
     await socket.bind("tcp://127.0.0.1:*")
     return socket.lastEndpoint!
@@ -32,7 +35,10 @@ export async function awaitDelivery(radio: Radio, dish: Dish, group: string): Pr
   let sent = 0
   const received = dish.receive()
   let arrived = false
-  void received.then(() => (arrived = true), () => (arrived = true))
+  void received.then(
+    () => (arrived = true),
+    () => (arrived = true),
+  )
   while (!arrived) {
     await radio.send(`probe ${++sent}`, {group})
     await new Promise(resolve => setTimeout(resolve, 5))

@@ -37,7 +37,9 @@ describe.each(transports)("Peer over %s", transport => {
 describe("Peer errors", () => {
   test("connect to a bad address is an error with code and address", () => {
     const [peer] = track(new Peer())
-    expect(() => peer.connect("tcp://no-port")).toThrow(expect.objectContaining({code: "EINVAL", address: "tcp://no-port"}))
+    expect(() => peer.connect("tcp://no-port")).toThrow(
+      expect.objectContaining({code: "EINVAL", address: "tcp://no-port"}),
+    )
     expect(() => peer.connect(7 as never)).toThrow(/"address"/)
   })
 

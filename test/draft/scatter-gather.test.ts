@@ -23,8 +23,18 @@ describe.each(transports)("Scatter/Gather over %s", transport => {
     scatter.connect(await bindAny(second, transport))
     // Wait until both pipes exist: each gatherer hears something before the count starts.
     const received = {first: 0, second: 0}
-    const firstDone = (async () => { for (let i = 0; i < 10; i++) { await first.receive(); received.first++ } })()
-    const secondDone = (async () => { for (let i = 0; i < 10; i++) { await second.receive(); received.second++ } })()
+    const firstDone = (async () => {
+      for (let i = 0; i < 10; i++) {
+        await first.receive()
+        received.first++
+      }
+    })()
+    const secondDone = (async () => {
+      for (let i = 0; i < 10; i++) {
+        await second.receive()
+        received.second++
+      }
+    })()
     while (received.first + received.second < 20) {
       await scatter.send("work", {timeout: 1000})
       await new Promise(resolve => setImmediate(resolve))

@@ -73,7 +73,9 @@ describe("Server errors", () => {
     await server.bind("tcp://127.0.0.1:*")
     await expect(server.send("nobody", {routingId: 12345})).rejects.toMatchObject({code: "EHOSTUNREACH"})
     // The socket stays usable.
-    await expect(server.send("nobody", {routingId: 54321, timeout: 100})).rejects.toMatchObject({code: "EHOSTUNREACH"})
+    await expect(server.send("nobody", {routingId: 54321, timeout: 100})).rejects.toMatchObject({
+      code: "EHOSTUNREACH",
+    })
   })
 
   test("a missing or malformed routing id is a TypeError/RangeError naming options.routingId", async () => {

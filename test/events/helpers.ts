@@ -9,7 +9,9 @@ function checkBuilt(modules: string[]): void {
     const source = path.join(root, "lib", `${name}.ts`)
     const built = path.join(root, "dist", `${name}.js`)
     if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(source).mtimeMs) {
-      throw new Error(`dist/${name}.js is missing or older than lib/${name}.ts: run \`npm run build:ts\` first`)
+      throw new Error(
+        `dist/${name}.js is missing or older than lib/${name}.ts: run \`npm run build:ts\` first`,
+      )
     }
   }
 }
@@ -21,5 +23,8 @@ function checkBuilt(modules: string[]): void {
 export function runChild(script: string, limitMs = 20000): Promise<Run> {
   checkBuilt(["events", "proxy", "socket", "index"])
   const prelude = `const zmq = require(${JSON.stringify(path.join(root, "dist"))});\n`
-  return run(process.execPath, ["--expose-gc", "-e", prelude + script], {timeout: limitMs, killSignal: "SIGKILL"})
+  return run(process.execPath, ["--expose-gc", "-e", prelude + script], {
+    timeout: limitMs,
+    killSignal: "SIGKILL",
+  })
 }

@@ -48,7 +48,10 @@ describe("events of a connection", () => {
     client.connect(address)
     await events.waitFor("handshake")
     client.close()
-    await expect(events.waitFor("disconnect", {timeout: 5000})).resolves.toEqual({type: "disconnect", address})
+    await expect(events.waitFor("disconnect", {timeout: 5000})).resolves.toEqual({
+      type: "disconnect",
+      address,
+    })
     const closing = events.waitFor("close", {timeout: 5000})
     await server.unbind(address)
     await expect(closing).resolves.toEqual({type: "close", address})
@@ -84,7 +87,11 @@ describe("events of a connection", () => {
     const event = await failed
     // libzmq reports the address as it tried to bind it, without the transport prefix.
     const bare = address.slice("tcp://".length)
-    expect(event).toMatchObject({type: "bind:error", address: bare, error: {code: "EADDRINUSE", address: bare}})
+    expect(event).toMatchObject({
+      type: "bind:error",
+      address: bare,
+      error: {code: "EADDRINUSE", address: bare},
+    })
     expect(event.error.errno).toBeGreaterThan(0)
     expect(event.error).toBeInstanceOf(Error)
   })
@@ -104,9 +111,21 @@ describe("handshake failures", () => {
   function curvePeers(serverKey?: string) {
     const serverKeys = curveKeyPair()
     const clientKeys = curveKeyPair()
-    const server = track(new Dealer({context, curveServer: true, curvePublicKey: serverKeys.publicKey, curveSecretKey: serverKeys.secretKey}))
+    const server = track(
+      new Dealer({
+        context,
+        curveServer: true,
+        curvePublicKey: serverKeys.publicKey,
+        curveSecretKey: serverKeys.secretKey,
+      }),
+    )
     const client = track(
-      new Dealer({context, curveServerKey: serverKey ?? serverKeys.publicKey, curvePublicKey: clientKeys.publicKey, curveSecretKey: clientKeys.secretKey}),
+      new Dealer({
+        context,
+        curveServerKey: serverKey ?? serverKeys.publicKey,
+        curvePublicKey: clientKeys.publicKey,
+        curveSecretKey: clientKeys.secretKey,
+      }),
     )
     return {server, client}
   }
@@ -119,7 +138,11 @@ describe("handshake failures", () => {
     const clientFailed = client.events.waitFor("handshake:error:other", {timeout: 5000})
     client.connect(address)
     const event = await serverFailed
-    expect(event).toMatchObject({type: "handshake:error:protocol", address, error: {code: "ERR_ZMTP_CRYPTOGRAPHIC"}})
+    expect(event).toMatchObject({
+      type: "handshake:error:protocol",
+      address,
+      error: {code: "ERR_ZMTP_CRYPTOGRAPHIC"},
+    })
     expect(event.error).toBeInstanceOf(Error)
     const other = await clientFailed
     expect(other).toMatchObject({type: "handshake:error:other", address})
@@ -140,8 +163,16 @@ describe("handshake failures", () => {
     const clientRefused = client.events.waitFor("handshake:error:auth", {timeout: 5000})
     client.connect(address)
     await answering
-    await expect(serverRefused).resolves.toMatchObject({type: "handshake:error:auth", address, error: {status: 400}})
-    await expect(clientRefused).resolves.toMatchObject({type: "handshake:error:auth", address, error: {status: 400}})
+    await expect(serverRefused).resolves.toMatchObject({
+      type: "handshake:error:auth",
+      address,
+      error: {status: 400},
+    })
+    await expect(clientRefused).resolves.toMatchObject({
+      type: "handshake:error:auth",
+      address,
+      error: {status: 400},
+    })
   })
 
   it("a raw TCP peer greeting with the wrong mechanism: ERR_ZMTP_MECHANISM_MISMATCH", async () => {
@@ -160,7 +191,11 @@ describe("handshake failures", () => {
     peer.resume()
     try {
       const event = await failed
-      expect(event).toMatchObject({type: "handshake:error:protocol", address, error: {code: "ERR_ZMTP_MECHANISM_MISMATCH"}})
+      expect(event).toMatchObject({
+        type: "handshake:error:protocol",
+        address,
+        error: {code: "ERR_ZMTP_MECHANISM_MISMATCH"},
+      })
     } finally {
       peer.destroy()
     }
@@ -363,6 +398,11 @@ describe("garbage collection", () => {
         console.log("collected", collected, "kept closed", kept.filter(observer => observer.closed).length)
       })()
     `)
-    expect(result).toMatchObject({status: 0, signal: null, stdout: "collected 60 kept closed 20\n", stderr: ""})
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      stdout: "collected 60 kept closed 20\n",
+      stderr: "",
+    })
   })
 })

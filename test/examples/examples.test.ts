@@ -15,7 +15,11 @@ describe("npm run examples", () => {
     const transcript = `${result.stdout}\n${result.stderr}`
     // On failure the transcript's end is part of the compared value, so the report shows it.
     const failure = result.status === 0 ? "" : transcript.slice(-4000)
-    expect({status: result.status, signal: result.signal, failure}).toEqual({status: 0, signal: null, failure: ""})
+    expect({status: result.status, signal: result.signal, failure}).toEqual({
+      status: 0,
+      signal: null,
+      failure: "",
+    })
     for (const name of ["pair", "req-rep", "pub-sub", "push-pull", "router-dealer", "late-joiner"]) {
       expect(transcript).toContain(name)
     }

@@ -100,7 +100,9 @@ describe("the packed package", () => {
 
   beforeAll(() => {
     if (!binaries().some(file => file.startsWith(prebuildDir))) {
-      throw new Error(`no prebuild in ${path.relative(root, prebuildDir)}: run \`npm run build:prebuilds\` first`)
+      throw new Error(
+        `no prebuild in ${path.relative(root, prebuildDir)}: run \`npm run build:prebuilds\` first`,
+      )
     }
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "zmq-native-pack-"))
     env = bareEnvironment(scratch)

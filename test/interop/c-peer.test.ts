@@ -26,7 +26,9 @@ function linkInfo(): LinkInfo {
   }
   const found = candidates.find(file => fs.existsSync(file))
   if (found === undefined) {
-    throw new Error(`no vendored libzmq build (looked for ${candidates.join(", ")}); run \`npm run build\` first`)
+    throw new Error(
+      `no vendored libzmq build (looked for ${candidates.join(", ")}); run \`npm run build\` first`,
+    )
   }
   return JSON.parse(fs.readFileSync(found, "utf8")) as LinkInfo
 }
@@ -39,8 +41,15 @@ beforeAll(() => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "zmq-native-c-peer-"))
   binary = path.join(workDir, "peer")
   const args = [
-    "-O1", "-o", binary, path.join(peersDir, "peer.c"), `-I${link.include}`, "-DZMQ_STATIC",
-    ...link.archives, "-lstdc++", ...link.system.map(name => `-l${name}`),
+    "-O1",
+    "-o",
+    binary,
+    path.join(peersDir, "peer.c"),
+    `-I${link.include}`,
+    "-DZMQ_STATIC",
+    ...link.archives,
+    "-lstdc++",
+    ...link.system.map(name => `-l${name}`),
   ]
   execFileSync("cc", args, {stdio: ["ignore", "inherit", "inherit"]})
 })
@@ -49,7 +58,8 @@ afterAll(() => {
   if (workDir) fs.rmSync(workDir, {recursive: true, force: true})
 })
 
-const startC: StartPeer = (type, mode, endpoint, options) => Peer.start(binary, [type, mode, endpoint, ...options])
+const startC: StartPeer = (type, mode, endpoint, options) =>
+  Peer.start(binary, [type, mode, endpoint, ...options])
 
 const open: Open = new Set()
 afterEach(() => closeAll(open))

@@ -3,7 +3,15 @@
 import * as path from "node:path"
 import * as zmq from "../../lib"
 import {bindEndpoint, hex, Peer, peersDir, python} from "./peer"
-import {closeAll, replyFrames, requestFrames, runScenario, type Open, type Scenario, type StartPeer} from "./scenarios"
+import {
+  closeAll,
+  replyFrames,
+  requestFrames,
+  runScenario,
+  type Open,
+  type Scenario,
+  type StartPeer,
+} from "./scenarios"
 
 const server = zmq.curveKeyPair()
 const client = zmq.curveKeyPair()
@@ -67,7 +75,10 @@ describe("CURVE server", () => {
     await reply.bind(bindEndpoint("tcp"))
     const impostor = zmq.curveKeyPair()
     const peer = await startPython("REQ", "connect", reply.lastEndpoint!, [
-      "--curve-client", impostor.publicKey, client.publicKey, client.secretKey,
+      "--curve-client",
+      impostor.publicKey,
+      client.publicKey,
+      client.secretKey,
     ])
     open.add(peer)
     await peer.send(requestFrames)

@@ -6,7 +6,11 @@ import {bindEndpoint, hex, Peer} from "./peer"
 
 // Invalid UTF-8 (a lone continuation byte, an overlong sequence, an encoded surrogate), NUL,
 // an empty frame, and a frame too large for a small-message buffer.
-export const requestFrames = [Buffer.from([0xff, 0xfe, 0x00, 0x80]), Buffer.alloc(0), Buffer.from([0xc0, 0xaf, 0x0a])]
+export const requestFrames = [
+  Buffer.from([0xff, 0xfe, 0x00, 0x80]),
+  Buffer.alloc(0),
+  Buffer.from([0xc0, 0xaf, 0x0a]),
+]
 export const replyFrames = [Buffer.from([0xed, 0xa0, 0x80]), randomBytes(4096), Buffer.from([0x00])]
 
 const routingId = {ours: Buffer.from([0x00, 0x9f, 0xff]), theirs: Buffer.from([0x01, 0xc3, 0x28])}
@@ -119,11 +123,29 @@ const linger = {linger: 0}
 
 export const scenarios: Record<string, Scenario[]> = {
   pair: [
-    {name: "PAIR (ours) ↔ PAIR (theirs)", ours: () => new zmq.Pair(linger), theirs: "PAIR", theirOptions: [], run: exchange("ours")},
+    {
+      name: "PAIR (ours) ↔ PAIR (theirs)",
+      ours: () => new zmq.Pair(linger),
+      theirs: "PAIR",
+      theirOptions: [],
+      run: exchange("ours"),
+    },
   ],
   "req-rep": [
-    {name: "REQ (ours) → REP (theirs)", ours: () => new zmq.Request(linger), theirs: "REP", theirOptions: [], run: exchange("ours")},
-    {name: "REQ (theirs) → REP (ours)", ours: () => new zmq.Reply(linger), theirs: "REQ", theirOptions: [], run: exchange("theirs")},
+    {
+      name: "REQ (ours) → REP (theirs)",
+      ours: () => new zmq.Request(linger),
+      theirs: "REP",
+      theirOptions: [],
+      run: exchange("ours"),
+    },
+    {
+      name: "REQ (theirs) → REP (ours)",
+      ours: () => new zmq.Reply(linger),
+      theirs: "REQ",
+      theirOptions: [],
+      run: exchange("theirs"),
+    },
   ],
   "pub-sub": [
     {
@@ -146,8 +168,20 @@ export const scenarios: Record<string, Scenario[]> = {
     },
   ],
   "push-pull": [
-    {name: "PUSH (ours) → PULL (theirs)", ours: () => new zmq.Push(linger), theirs: "PULL", theirOptions: [], run: pipeline("ours")},
-    {name: "PUSH (theirs) → PULL (ours)", ours: () => new zmq.Pull(linger), theirs: "PUSH", theirOptions: [], run: pipeline("theirs")},
+    {
+      name: "PUSH (ours) → PULL (theirs)",
+      ours: () => new zmq.Push(linger),
+      theirs: "PULL",
+      theirOptions: [],
+      run: pipeline("ours"),
+    },
+    {
+      name: "PUSH (theirs) → PULL (ours)",
+      ours: () => new zmq.Pull(linger),
+      theirs: "PUSH",
+      theirOptions: [],
+      run: pipeline("theirs"),
+    },
   ],
   "router-dealer": [
     {
@@ -170,7 +204,12 @@ export const scenarios: Record<string, Scenario[]> = {
 /** What a test has opened: closed (peers first) by closeAll in afterEach. */
 export type Open = Set<{close(): void} | Peer>
 
-export type StartPeer = (type: string, mode: "bind" | "connect", endpoint: string, options: string[]) => Promise<Peer>
+export type StartPeer = (
+  type: string,
+  mode: "bind" | "connect",
+  endpoint: string,
+  options: string[],
+) => Promise<Peer>
 
 /** Sets up `scenario` with `binder` binding, starting the peer with `start`, and runs it. */
 export async function runScenario(

@@ -15,6 +15,8 @@ export function checkBuilt(): void {
       return !fs.existsSync(built) || fs.statSync(built).mtimeMs < fs.statSync(path.join(lib, file)).mtimeMs
     })
   if (stale.length > 0) {
-    throw new Error(`dist/ is missing or older than lib/${stale.join(", lib/")}: run \`npm run build:ts\` first`)
+    throw new Error(
+      `dist/ is missing or older than lib/${stale.join(", lib/")}: run \`npm run build:ts\` first`,
+    )
   }
 }

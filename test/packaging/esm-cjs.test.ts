@@ -29,7 +29,8 @@ describe.each([
       encoding: "utf8",
       timeout: 30_000,
     })
-    if (run.status !== 0) throw new Error(`${fixture} exited with ${run.status ?? run.signal}:\n${run.stderr}`)
+    if (run.status !== 0)
+      throw new Error(`${fixture} exited with ${run.status ?? run.signal}:\n${run.stderr}`)
     expect(run.stderr).toBe("")
     result = JSON.parse(run.stdout)
   })

@@ -30,14 +30,23 @@ beforeAll(() => {
 }, 30_000)
 
 it("ships every file the exports and typesVersions maps name", () => {
-  const named = [...targets(manifest.exports), ...targets(manifest.typesVersions), manifest.main, manifest.types]
-    .map(file => path.posix.normalize(file))
-  expect(named).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/draft.js", "dist/draft.d.ts"]))
+  const named = [
+    ...targets(manifest.exports),
+    ...targets(manifest.typesVersions),
+    manifest.main,
+    manifest.types,
+  ].map(file => path.posix.normalize(file))
+  expect(named).toEqual(
+    expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/draft.js", "dist/draft.d.ts"]),
+  )
   expect(named.filter(file => !packed.includes(file))).toEqual([])
 })
 
 it("ships every lib/ module compiled, with its declarations", () => {
   const modules = fs.readdirSync(path.join(root, "lib")).filter(file => file.endsWith(".ts"))
-  const needed = modules.flatMap(file => [`dist/${file.replace(/\.ts$/, ".js")}`, `dist/${file.replace(/\.ts$/, ".d.ts")}`])
+  const needed = modules.flatMap(file => [
+    `dist/${file.replace(/\.ts$/, ".js")}`,
+    `dist/${file.replace(/\.ts$/, ".d.ts")}`,
+  ])
   expect(needed.filter(file => !packed.includes(file))).toEqual([])
 })

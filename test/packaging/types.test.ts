@@ -12,9 +12,21 @@ import {checkBuilt, root} from "./built"
 const fixtures = path.join(__dirname, "types")
 
 const settings: [string, ts.CompilerOptions, string[]][] = [
-  ["CommonJS, node10 resolution", {module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10}, ["sockets.ts", "draft.ts"]],
-  ["Node16", {module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16}, ["sockets.ts", "draft.ts", "esm.mts"]],
-  ["bundler", {module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler}, ["sockets.ts", "draft.ts"]],
+  [
+    "CommonJS, node10 resolution",
+    {module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10},
+    ["sockets.ts", "draft.ts"],
+  ],
+  [
+    "Node16",
+    {module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16},
+    ["sockets.ts", "draft.ts", "esm.mts"],
+  ],
+  [
+    "bundler",
+    {module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler},
+    ["sockets.ts", "draft.ts"],
+  ],
 ]
 
 let project: string
@@ -25,8 +37,13 @@ beforeAll(() => {
   fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({name: "consumer", private: true}))
   fs.mkdirSync(path.join(project, "node_modules", "@types"), {recursive: true})
   fs.symlinkSync(root, path.join(project, "node_modules", "zmq-native"), "junction")
-  fs.symlinkSync(path.join(root, "node_modules", "@types", "node"), path.join(project, "node_modules", "@types", "node"), "junction")
-  for (const file of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, file), path.join(project, file))
+  fs.symlinkSync(
+    path.join(root, "node_modules", "@types", "node"),
+    path.join(project, "node_modules", "@types", "node"),
+    "junction",
+  )
+  for (const file of fs.readdirSync(fixtures))
+    fs.copyFileSync(path.join(fixtures, file), path.join(project, file))
 })
 
 afterAll(() => {
@@ -36,7 +53,14 @@ afterAll(() => {
 function compile(options: ts.CompilerOptions, files: string[]): {errors: string[]; loaded: string[]} {
   const program = ts.createProgram(
     files.map(file => path.join(project, file)),
-    {...options, strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ["lib.es2022.d.ts"], types: ["node"]},
+    {
+      ...options,
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.es2022.d.ts"],
+      types: ["node"],
+    },
   )
   const errors = ts.getPreEmitDiagnostics(program).map(diagnostic => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")
@@ -56,7 +80,9 @@ describe.each(settings)("%s", (_name, options, files) => {
   }, 30_000)
 
   it("resolves zmq-native and zmq-native/draft to the built declarations", () => {
-    expect(result.loaded).toEqual(expect.arrayContaining([path.join("dist", "index.d.ts"), path.join("dist", "draft.d.ts")]))
+    expect(result.loaded).toEqual(
+      expect.arrayContaining([path.join("dist", "index.d.ts"), path.join("dist", "draft.d.ts")]),
+    )
     expect(result.loaded.filter(file => file.startsWith(`lib${path.sep}`))).toEqual([])
   })
 

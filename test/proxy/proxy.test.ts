@@ -1,7 +1,19 @@
 // Proxies with real traffic: ROUTER/DEALER, PUSH/PULL and XPUB/XSUB brokers, pause and resume,
 // capture, termination, sockets closed under a running proxy, and thread and teardown hygiene.
 import * as fs from "node:fs"
-import {Context, Dealer, Proxy, Pull, Push, Reply, Request, Router, Subscriber, XPublisher, XSubscriber} from "../../lib"
+import {
+  Context,
+  Dealer,
+  Proxy,
+  Pull,
+  Push,
+  Reply,
+  Request,
+  Router,
+  Subscriber,
+  XPublisher,
+  XSubscriber,
+} from "../../lib"
 import * as path from "node:path"
 import {Client, Server} from "../../lib/draft"
 import {runChild} from "../events/helpers"
@@ -114,7 +126,10 @@ describe("Proxy forwarding", () => {
     const running = proxy.run()
     await producer.send(["one", "frame two"])
     await producer.send("three")
-    expect(text([await consumer.receive(), await consumer.receive()])).toEqual([["one", "frame two"], ["three"]])
+    expect(text([await consumer.receive(), await consumer.receive()])).toEqual([
+      ["one", "frame two"],
+      ["three"],
+    ])
     expect(text([await tap.receive(), await tap.receive()])).toEqual([["one", "frame two"], ["three"]])
     proxy.terminate()
     await running
@@ -286,55 +301,75 @@ describe("Proxy sends that cannot complete", () => {
   `
 
   it("terminate(): run() rejects with EAGAIN once the capture send times out", async () => {
-    const result = await runChild(`${blocked}
+    const result = await runChild(
+      `${blocked}
       blocked().then(async ({proxy, running, closeAll}) => {
         proxy.terminate()
         console.log(await settled(running))
         closeAll()
         console.log("closed")
       })
-    `, 15000)
+    `,
+      15000,
+    )
     expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EAGAIN\nclosed\n", stderr: ""})
   })
 
   it("close() of a proxied socket returns and run() rejects with EBADF", async () => {
-    const result = await runChild(`${blocked}
+    const result = await runChild(
+      `${blocked}
       blocked().then(async ({running, frontEnd, closeAll}) => {
         frontEnd.close()
         console.log(await settled(running))
         closeAll()
       })
-    `, 15000)
+    `,
+      15000,
+    )
     expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EBADF\n", stderr: ""})
   })
 
   it("pause() throws the proxy's EAGAIN instead of waiting for ever", async () => {
-    const result = await runChild(`${blocked}
+    const result = await runChild(
+      `${blocked}
       blocked().then(async ({proxy, running, closeAll}) => {
         try { proxy.pause(); console.log("paused") } catch (e) { console.log("pause", e.code) }
         console.log(await settled(running))
         closeAll()
       })
-    `, 15000)
-    expect(result).toMatchObject({status: 0, signal: null, stdout: "pause EAGAIN\nrejected EAGAIN\n", stderr: ""})
+    `,
+      15000,
+    )
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      stdout: "pause EAGAIN\nrejected EAGAIN\n",
+      stderr: "",
+    })
   })
 
   it("the process exits while the proxy is blocked in a send", async () => {
-    const result = await runChild(`${blocked}
+    const result = await runChild(
+      `${blocked}
       blocked().then(() => { console.log("exiting"); process.exit(0) })
-    `, 15000)
+    `,
+      15000,
+    )
     expect(result).toMatchObject({status: 0, signal: null, stdout: "exiting\n", stderr: ""})
   })
 
   it("a sendTimeout set by the program is kept; -1 comes back after the run", async () => {
-    const result = await runChild(`${blocked}
+    const result = await runChild(
+      `${blocked}
       blocked({sendTimeout: 200}).then(async ({proxy, running, backEnd, capture, closeAll}) => {
         proxy.terminate()
         console.log(await settled(running))
         console.log(capture.sendTimeout, backEnd.sendTimeout)
         closeAll()
       })
-    `, 15000)
+    `,
+      15000,
+    )
     expect(result).toMatchObject({status: 0, signal: null, stdout: "rejected EAGAIN\n200 -1\n", stderr: ""})
   })
 })

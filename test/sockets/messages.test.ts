@@ -32,8 +32,17 @@ function cases(size: number): [string, zmq.MessageLike, Buffer][] {
     ["Buffer slice with an offset", Buffer.concat([Buffer.from("xx"), bytes]).subarray(2), bytes],
   ]
   const typed = [
-    Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-    Float32Array, Float64Array, BigInt64Array, BigUint64Array,
+    Int8Array,
+    Uint8Array,
+    Uint8ClampedArray,
+    Int16Array,
+    Uint16Array,
+    Int32Array,
+    Uint32Array,
+    Float32Array,
+    Float64Array,
+    BigInt64Array,
+    BigUint64Array,
   ]
   for (const Type of typed) {
     const array = new Type(copy(), 0, size / Type.BYTES_PER_ELEMENT)

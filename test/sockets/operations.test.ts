@@ -126,7 +126,10 @@ describe("send and receive operations", () => {
     let sent = 0
     let blocked: unknown
     while (blocked === undefined) {
-      await router.send(["full", String(sent)], {timeout: 200}).then(() => sent++, error => (blocked = error))
+      await router.send(["full", String(sent)], {timeout: 200}).then(
+        () => sent++,
+        error => (blocked = error),
+      )
     }
     expect(blocked).toMatchObject({code: "EAGAIN"})
     // Still served once the peer reads: the wait goes on after the spurious readiness.
@@ -142,7 +145,8 @@ describe("send and receive operations", () => {
     const messages = Array.from({length: 3000}, (_, i) => (i % 11 === 0 ? i : Buffer.from(String(i))))
     const received: string[] = []
     const receiving = (async () => {
-      while (received.length < messages.length) received.push(...(await pull.receiveMany()).map(m => m[0].toString()))
+      while (received.length < messages.length)
+        received.push(...(await pull.receiveMany()).map(m => m[0].toString()))
     })()
     await push.sendMany(messages)
     await receiving

@@ -4,12 +4,27 @@ import * as zmq from "../../lib"
 import {socketOptions, contextOptions} from "../../lib/options"
 import {closeAfterEach} from "../helpers"
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Spec = {name: string; type: string; access?: string; for?: readonly string[]; values?: readonly (string | null)[]}
+type Spec = {
+  name: string
+  type: string
+  access?: string
+  for?: readonly string[]
+  values?: readonly (string | null)[]
+}
 
 const kinds = [
-  "Pair", "Publisher", "Subscriber", "Request", "Reply", "Dealer", "Router", "Pull", "Push",
-  "XPublisher", "XSubscriber", "Stream",
+  "Pair",
+  "Publisher",
+  "Subscriber",
+  "Request",
+  "Reply",
+  "Dealer",
+  "Router",
+  "Pull",
+  "Push",
+  "XPublisher",
+  "XSubscriber",
+  "Stream",
 ] as const
 
 const keys = zmq.curveKeyPair()
@@ -50,7 +65,14 @@ function sampleFor(spec: Spec): unknown {
 // Options libzmq only has with a feature this build lacks: setting them is an EINVAL from
 // libzmq, which is what the test then checks.
 const needs: Record<string, boolean> = {}
-for (const name of ["gssapiServer", "gssapiPrincipal", "gssapiServicePrincipal", "gssapiPlainText", "gssapiPrincipalNameType", "gssapiServicePrincipalNameType"]) {
+for (const name of [
+  "gssapiServer",
+  "gssapiPrincipal",
+  "gssapiServicePrincipal",
+  "gssapiPlainText",
+  "gssapiPrincipalNameType",
+  "gssapiServicePrincipalNameType",
+]) {
   needs[name] = zmq.capability.gssapi
 }
 for (const name of ["vmciBufferSize", "vmciBufferMinSize", "vmciBufferMaxSize", "vmciConnectTimeout"]) {
@@ -156,7 +178,9 @@ describe("socket options", () => {
 
   it("a value libzmq rejects is an error with code EINVAL", () => {
     const socket = make("Dealer")
-    expect(() => (socket.curvePublicKey = "short")).toThrow(expect.objectContaining({code: "EINVAL", errno: expect.any(Number)}))
+    expect(() => (socket.curvePublicKey = "short")).toThrow(
+      expect.objectContaining({code: "EINVAL", errno: expect.any(Number)}),
+    )
     expect(() => (socket.multicastHops = 0)).toThrow(expect.objectContaining({code: "EINVAL"}))
     expect(() => new zmq.Dealer({curveSecretKey: "x"})).toThrow(expect.objectContaining({code: "EINVAL"}))
   })
@@ -178,7 +202,14 @@ describe("context options", () => {
         expect(() => (context[spec.name] = 1)).toThrow(TypeError)
         return
       }
-      const value = spec.type === "bool" ? !context[spec.name] : spec.name === "ioThreads" ? 3 : spec.name === "threadPriority" ? 1 : 256
+      const value =
+        spec.type === "bool"
+          ? !context[spec.name]
+          : spec.name === "ioThreads"
+            ? 3
+            : spec.name === "threadPriority"
+              ? 1
+              : 256
       if (spec.name === "threadSchedulingPolicy" || spec.name === "threadPriority") {
         // Write-only; the values apply to the I/O threads when they start.
         context[spec.name] = value

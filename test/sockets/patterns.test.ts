@@ -70,7 +70,10 @@ describe.each(transports)("patterns over %s", (transport: Transport) => {
     await d1.send("from 1")
     await d2.send("from 2")
     const got = [text(await router.receive()), text(await router.receive())].sort()
-    expect(got).toEqual([["d1", "from 1"], ["d2", "from 2"]])
+    expect(got).toEqual([
+      ["d1", "from 1"],
+      ["d2", "from 2"],
+    ])
     await router.send(["d2", "to 2"])
     await router.send(["d1", "to 1"])
     expect(text(await d1.receive())).toEqual(["to 1"])

@@ -24,9 +24,27 @@ interface Transport {
 // Endpoints name the interface by its address: libpgm looks interface names up through DNS,
 // which a namespace cannot reach. NORM wants a node id per side.
 const transports: Transport[] = [
-  {name: "epgm", receiver: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555", sender: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555", warmup: 0, timeout: 30},
-  {name: "pgm", receiver: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556", sender: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556", warmup: 0, timeout: 30},
-  {name: "norm", receiver: "norm://2,$NETNS_SELF_IP;$NETNS_GROUP:5557", sender: "norm://1,$NETNS_SELF_IP;$NETNS_GROUP:5557", warmup: 500, timeout: 75},
+  {
+    name: "epgm",
+    receiver: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555",
+    sender: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555",
+    warmup: 0,
+    timeout: 30,
+  },
+  {
+    name: "pgm",
+    receiver: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556",
+    sender: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556",
+    warmup: 0,
+    timeout: 30,
+  },
+  {
+    name: "norm",
+    receiver: "norm://2,$NETNS_SELF_IP;$NETNS_GROUP:5557",
+    sender: "norm://1,$NETNS_SELF_IP;$NETNS_GROUP:5557",
+    warmup: 500,
+    timeout: 75,
+  },
 ]
 
 interface Outcome {
@@ -41,12 +59,19 @@ interface Outcome {
 
 async function publishAcross(transport: Transport, loss: number): Promise<Outcome> {
   const result = await run(harness, [
-    "--timeout", String(transport.timeout), "--wait-ready", "--loss", String(loss),
-    "--receiver", `node ${peer} "${transport.receiver}" ${count} ${size}`,
-    "--sender", `node ${peer} "${transport.sender}" ${count} ${size} ${transport.warmup}`,
+    "--timeout",
+    String(transport.timeout),
+    "--wait-ready",
+    "--loss",
+    String(loss),
+    "--receiver",
+    `node ${peer} "${transport.receiver}" ${count} ${size}`,
+    "--sender",
+    `node ${peer} "${transport.sender}" ${count} ${size} ${transport.warmup}`,
   ])
   const line = /RESULT (\{.*\})$/m.exec(result.stdout)
-  if (result.status !== 0 || line === null) throw new Error(`${transport.name}, ${loss} % loss: ${transcript(result)}`)
+  if (result.status !== 0 || line === null)
+    throw new Error(`${transport.name}, ${loss} % loss: ${transcript(result)}`)
   const outcome = JSON.parse(line[1]) as Outcome
   const dropped = /dropped (\d+) of (\d+) multicast packets/.exec(result.stdout)
   if (dropped) {
@@ -54,26 +79,46 @@ async function publishAcross(transport: Transport, loss: number): Promise<Outcom
     outcome.packets = Number(dropped[2])
   }
   // What arrived, and what the loss cost, for whoever reads the test log.
-  console.log(`${transport.name}, ${loss} % loss: ${outcome.received}/${count} in order=${outcome.inOrder}` +
-    (dropped ? `, ${outcome.dropped} of ${outcome.packets} packets dropped and repaired` : "") + ` (${result.seconds}s)`)
+  console.log(
+    `${transport.name}, ${loss} % loss: ${outcome.received}/${count} in order=${outcome.inOrder}` +
+      (dropped ? `, ${outcome.dropped} of ${outcome.packets} packets dropped and repaired` : "") +
+      ` (${result.seconds}s)`,
+  )
   return outcome
 }
 
 beforeAll(() => {
-  requireHarness("multicast (pgm, epgm, norm across network namespaces)", {root: true, files: [harness], commands: ["ip", "nft"]})
+  requireHarness("multicast (pgm, epgm, norm across network namespaces)", {
+    root: true,
+    files: [harness],
+    commands: ["ip", "nft"],
+  })
 })
 
 describe.each(transports)("$name", transport => {
   const testTimeout = (transport.timeout + 5) * 1000
 
-  it(`delivers ${count} messages in order from one namespace to another`, async () => {
-    await expect(publishAcross(transport, 0)).resolves.toMatchObject({received: count, inOrder: true, duplicates: 0, missing: 0})
-  }, testTimeout)
+  it(
+    `delivers ${count} messages in order from one namespace to another`,
+    async () => {
+      await expect(publishAcross(transport, 0)).resolves.toMatchObject({
+        received: count,
+        inOrder: true,
+        duplicates: 0,
+        missing: 0,
+      })
+    },
+    testTimeout,
+  )
 
-  it("repairs 5 % packet loss at the receiver: every message still arrives, in order", async () => {
-    const outcome = await publishAcross(transport, 5)
-    expect(outcome).toMatchObject({received: count, inOrder: true, duplicates: 0, missing: 0})
-    // The loss really happened (at 5 % of a few hundred packets, none dropped is ~1 in 10^5).
-    expect(outcome.dropped).toBeGreaterThan(0)
-  }, testTimeout)
+  it(
+    "repairs 5 % packet loss at the receiver: every message still arrives, in order",
+    async () => {
+      const outcome = await publishAcross(transport, 5)
+      expect(outcome).toMatchObject({received: count, inOrder: true, duplicates: 0, missing: 0})
+      // The loss really happened (at 5 % of a few hundred packets, none dropped is ~1 in 10^5).
+      expect(outcome.dropped).toBeGreaterThan(0)
+    },
+    testTimeout,
+  )
 })

@@ -31,7 +31,10 @@ describe("tcp", () => {
 
   it("refuses an IPv6 address without ipv6: true", async () => {
     const bound = track(new Pair())
-    await expect(bound.bind("tcp://[::1]:*")).rejects.toMatchObject({code: "ENODEV", address: "tcp://[::1]:*"})
+    await expect(bound.bind("tcp://[::1]:*")).rejects.toMatchObject({
+      code: "ENODEV",
+      address: "tcp://[::1]:*",
+    })
   })
 
   it("resolves a host name on connect", async () => {

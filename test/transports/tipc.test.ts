@@ -29,9 +29,20 @@ let oneNode: Promise<Run>
 let twoNodes: Promise<Run>
 
 beforeAll(() => {
-  requireHarness("tipc (User-Mode Linux)", {root: true, files: ["/usr/bin/linux.uml", harness], commands: ["tipc"]})
+  requireHarness("tipc (User-Mode Linux)", {
+    root: true,
+    files: ["/usr/bin/linux.uml", harness],
+    commands: ["tipc"],
+  })
   oneNode = run(harness, ["--timeout", "50", "--", "node", peer, "local"])
-  twoNodes = run(harness, ["--timeout", "50", "--node1", `node ${peer} server`, "--node2", `node ${peer} client`])
+  twoNodes = run(harness, [
+    "--timeout",
+    "50",
+    "--node1",
+    `node ${peer} server`,
+    "--node2",
+    `node ${peer} client`,
+  ])
 })
 
 // The guests' results, failing with their whole output if the run did not succeed.
@@ -51,7 +62,11 @@ describe("tipc on one node", () => {
   })
 
   it("PUSH/PULL over a service address, in order", async () => {
-    await expect(scenario(oneNode, "service PUSH/PULL")).resolves.toMatchObject({sent: 1000, received: 1000, inOrder: true})
+    await expect(scenario(oneNode, "service PUSH/PULL")).resolves.toMatchObject({
+      sent: 1000,
+      received: 1000,
+      inOrder: true,
+    })
   })
 
   it("REQ/REP over a port id (bind <*>, connect to the last endpoint)", async () => {
@@ -61,16 +76,28 @@ describe("tipc on one node", () => {
   })
 
   it("PUSH/PULL over a port id, in order", async () => {
-    await expect(scenario(oneNode, "port-id PUSH/PULL")).resolves.toMatchObject({sent: 1000, received: 1000, inOrder: true})
+    await expect(scenario(oneNode, "port-id PUSH/PULL")).resolves.toMatchObject({
+      sent: 1000,
+      received: 1000,
+      inOrder: true,
+    })
   })
 })
 
 describe("tipc across two nodes joined by a link", () => {
   it("REQ/REP: node 2 asks, node 1 answers", async () => {
-    await expect(scenario(twoNodes, "two nodes REQ/REP")).resolves.toMatchObject({roundTrips: 100, correct: 100, ok: true})
+    await expect(scenario(twoNodes, "two nodes REQ/REP")).resolves.toMatchObject({
+      roundTrips: 100,
+      correct: 100,
+      ok: true,
+    })
   })
 
   it("PUSH/PULL: node 2 pushes, node 1 pulls, in order", async () => {
-    await expect(scenario(twoNodes, "two nodes PUSH/PULL")).resolves.toMatchObject({sent: 1000, received: 1000, inOrder: true})
+    await expect(scenario(twoNodes, "two nodes PUSH/PULL")).resolves.toMatchObject({
+      sent: 1000,
+      received: 1000,
+      inOrder: true,
+    })
   })
 })

@@ -35,12 +35,17 @@ describe("udp unicast", () => {
 
   test("a udp endpoint without a port is an error with code and address", async () => {
     const [dish] = track(new Dish())
-    await expect(dish.bind("udp://127.0.0.1")).rejects.toMatchObject({code: "EINVAL", address: "udp://127.0.0.1"})
+    await expect(dish.bind("udp://127.0.0.1")).rejects.toMatchObject({
+      code: "EINVAL",
+      address: "udp://127.0.0.1",
+    })
   })
 })
 
 // Runs the multicast fixture in a fresh network namespace; resolves with its RESULT line.
-function multicastInNamespace(endpoint: string): Promise<{probes: number; seen: string[]; readableAfter: boolean}> {
+function multicastInNamespace(
+  endpoint: string,
+): Promise<{probes: number; seen: string[]; readableAfter: boolean}> {
   const fixture = path.join(__dirname, "fixtures", "udp-multicast.js")
   const setup = "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo"
   return new Promise((resolve, reject) => {
@@ -52,7 +57,11 @@ function multicastInNamespace(endpoint: string): Promise<{probes: number; seen: 
         const line = stdout.split("\n").find(l => l.startsWith("RESULT "))
         if (error || line === undefined) {
           // No root or no unshare: say so loudly, never skip.
-          reject(new Error(`udp multicast in a network namespace failed (needs root and util-linux unshare): ${error?.message}\n${stderr}`))
+          reject(
+            new Error(
+              `udp multicast in a network namespace failed (needs root and util-linux unshare): ${error?.message}\n${stderr}`,
+            ),
+          )
           return
         }
         resolve(JSON.parse(line.slice("RESULT ".length)))

@@ -40,7 +40,9 @@ describe.each(calls)("%s", (_, call) => {
       code: "EPROTONOSUPPORT",
       errno: EPROTONOSUPPORT,
       address,
-      message: expect.stringMatching(/^the "carrier-pigeon" transport is unknown to libzmq \(not one of tcp, ipc, inproc, /),
+      message: expect.stringMatching(
+        /^the "carrier-pigeon" transport is unknown to libzmq \(not one of tcp, ipc, inproc, /,
+      ),
     })
   })
 
