@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "addon.h"
@@ -41,12 +42,12 @@ Napi::Function Socket::Define(Napi::Env env) {
                          InstanceMethod<&Socket::Connect>("connect"),
                          InstanceMethod<&Socket::ConnectPeer>("connectPeer"),
                          InstanceMethod<&Socket::Disconnect>("disconnect"),
-                         InstanceMethod<&Socket::GetInt32>("getInt32"),
-                         InstanceMethod<&Socket::SetInt32>("setInt32"),
-                         InstanceMethod<&Socket::GetInt64>("getInt64"),
-                         InstanceMethod<&Socket::SetInt64>("setInt64"),
-                         InstanceMethod<&Socket::GetUint64>("getUint64"),
-                         InstanceMethod<&Socket::SetUint64>("setUint64"),
+                         InstanceMethod<&Socket::GetNumber<int>>("getInt32"),
+                         InstanceMethod<&Socket::SetNumber<int>>("setInt32"),
+                         InstanceMethod<&Socket::GetNumber<int64_t>>("getInt64"),
+                         InstanceMethod<&Socket::SetNumber<int64_t>>("setInt64"),
+                         InstanceMethod<&Socket::GetNumber<uint64_t>>("getUint64"),
+                         InstanceMethod<&Socket::SetNumber<uint64_t>>("setUint64"),
                          InstanceMethod<&Socket::GetBytes>("getBytes"),
                          InstanceMethod<&Socket::SetBytes>("setBytes"),
                          InstanceMethod<&Socket::Join>("join"),
@@ -270,49 +271,27 @@ static bool SetOption(Napi::Env env, void* socket, int option, const T& value) {
   return false;
 }
 
-Napi::Value Socket::GetInt32(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  int value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
+// getInt32/getInt64/getUint64(option) and their setters: one shape for the three value types
+// of numeric options.
+template <typename T>
+Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  T value = 0;
+  if (!GetOption(env, socket_, info[0].As<Napi::Number>().Int32Value(), value))
     return Napi::Value();
-  return Napi::Number::New(info.Env(), value);
+  return Napi::Number::New(env, static_cast<double>(value));
 }
 
-Napi::Value Socket::SetInt32(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  const int value = info[1].As<Napi::Number>().Int32Value();
-  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
-  return info.Env().Undefined();
-}
-
-Napi::Value Socket::GetInt64(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  int64_t value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
-    return Napi::Value();
-  return Napi::Number::New(info.Env(), static_cast<double>(value));
-}
-
-Napi::Value Socket::SetInt64(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  const int64_t value = info[1].As<Napi::Number>().Int64Value();
-  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
-  return info.Env().Undefined();
-}
-
-Napi::Value Socket::GetUint64(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  uint64_t value = 0;
-  if (!GetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value))
-    return Napi::Value();
-  return Napi::Number::New(info.Env(), static_cast<double>(value));
-}
-
-Napi::Value Socket::SetUint64(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-  const uint64_t value = static_cast<uint64_t>(info[1].As<Napi::Number>().Int64Value());
-  SetOption(info.Env(), socket_, info[0].As<Napi::Number>().Int32Value(), value);
-  return info.Env().Undefined();
+template <typename T>
+Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const auto number = info[1].As<Napi::Number>();
+  const T value =
+      std::is_same_v<T, int> ? number.Int32Value() : static_cast<T>(number.Int64Value());
+  SetOption(env, socket_, info[0].As<Napi::Number>().Int32Value(), value);
+  return env.Undefined();
 }
 
 // getBytes(option, size?): byte-valued options come back as a Buffer (routing ids, CURVE

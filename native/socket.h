@@ -38,12 +38,10 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value ConnectPeer(const Napi::CallbackInfo& info);
   Napi::Value Disconnect(const Napi::CallbackInfo& info);
 
-  Napi::Value GetInt32(const Napi::CallbackInfo& info);
-  Napi::Value SetInt32(const Napi::CallbackInfo& info);
-  Napi::Value GetInt64(const Napi::CallbackInfo& info);
-  Napi::Value SetInt64(const Napi::CallbackInfo& info);
-  Napi::Value GetUint64(const Napi::CallbackInfo& info);
-  Napi::Value SetUint64(const Napi::CallbackInfo& info);
+  template <typename T>
+  Napi::Value GetNumber(const Napi::CallbackInfo& info);
+  template <typename T>
+  Napi::Value SetNumber(const Napi::CallbackInfo& info);
   Napi::Value GetBytes(const Napi::CallbackInfo& info);
   Napi::Value SetBytes(const Napi::CallbackInfo& info);
   Napi::Value Join(const Napi::CallbackInfo& info);
