@@ -195,7 +195,10 @@ describe("send and receive operations", () => {
     const iterate = pull[Symbol.asyncIterator]()
     expect(text((await iterate.next()).value as Buffer[])).toEqual(["x"])
     await push.send("y")
-    while (!pull.readable) await new Promise(resolve => setTimeout(resolve, 1))
+    // readable has no event of its own: poll it, bounded.
+    const deadline = Date.now() + 5000
+    while (!pull.readable && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 1))
+    expect(pull.readable).toBe(true)
     expect(text(await pull.receive())).toEqual(["y"])
   })
 
