@@ -48,6 +48,7 @@ export interface NativeSocket {
   receiveRouted(): [Buffer, number, string | undefined] | undefined
   watch(): void
   unwatch(): void
+  idle(): void
 }
 
 export interface NativeObserver {

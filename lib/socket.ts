@@ -345,7 +345,7 @@ export abstract class Socket {
         return Promise.reject(error)
       }
     }
-    return this.enqueueReceive({} as PendingReceive, options) as Promise<Message[]>
+    return this.enqueueReceive({} as PendingReceive, options, options === undefined) as Promise<Message[]>
   }
 
   // A message that is ready now, or undefined when none is (or earlier receives wait first).
@@ -456,7 +456,15 @@ export abstract class Socket {
     return messages
   }
 
-  private enqueueReceive(pending: PendingReceive, options: OperationOptions | undefined): Promise<unknown> {
+  // `tried`: the caller found nothing ready an instant ago (receiveNow). libzmq processed its
+  // commands then, so the armed poll will report the next change: trying again at once would
+  // only repeat a failed receive and a ZMQ_EVENTS read. Unless sends wait too: that receive may
+  // have taken a change they were waiting for.
+  private enqueueReceive(
+    pending: PendingReceive,
+    options: OperationOptions | undefined,
+    tried = false,
+  ): Promise<unknown> {
     if (this.closed) return Promise.reject(closedError())
     return new Promise((resolve, reject) => {
       pending.resolve = resolve
@@ -465,7 +473,7 @@ export abstract class Socket {
       if (!this.arm(pending, options, 27, this.receivers)) return
       this.receivers.push(pending)
       this.nativeSocket.watch()
-      if (this.receivers.length === 1) this.flush()
+      if (this.receivers.length === 1 && !(tried && this.senders.length === 0)) this.flush()
     })
   }
 
@@ -473,7 +481,7 @@ export abstract class Socket {
   protected iterateMessages(): AsyncGenerator<Message[], undefined, undefined> {
     return new MessageIterator(
       () => this.receiveNow(),
-      () => this.receiveMessage(),
+      () => this.enqueueReceive({} as PendingReceive, undefined, true) as Promise<Message[]>,
       () => this.closed,
     )
   }
@@ -519,10 +527,10 @@ export abstract class Socket {
     return true
   }
 
-  // Drops settled operations from the head of a queue, and stops watching when nothing waits.
+  // Drops settled operations from the head of a queue, and idles the poll when nothing waits.
   private settleIdle(queue: Queue<Pending>): void {
     while (queue.length !== 0 && queue.peek()!.settled) queue.shift()
-    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.nativeSocket.unwatch()
+    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.nativeSocket.idle()
   }
 
   /**
@@ -542,7 +550,8 @@ export abstract class Socket {
         const receiving = this.receivers.length !== 0
         const sending = this.senders.length !== 0
         if (!receiving && !sending) {
-          this.nativeSocket.unwatch()
+          // The poll stays armed, holding nothing: the next wait needs no epoll_ctl.
+          this.nativeSocket.idle()
           return
         }
         if (this.closed) return

@@ -27,7 +27,11 @@ class Socket : public Napi::ObjectWrap<Socket> {
   void* Handle() const { return socket_; }
   // While a proxy runs on its own thread with this socket, every JS call except close()
   // fails with EBUSY; close() stops the proxy first. Null: not proxied.
-  void SetProxy(Proxy* proxy) { proxy_ = proxy; }
+  void SetProxy(Proxy* proxy) {
+    proxy_ = proxy;
+    // The proxy thread owns the socket now: the JS thread's poll must not touch it.
+    if (proxy != nullptr) StopWatching();
+  }
   Proxy* GetProxy() const { return proxy_; }
 
  private:
@@ -57,6 +61,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
 
   Napi::Value Watch(const Napi::CallbackInfo& info);
   Napi::Value Unwatch(const Napi::CallbackInfo& info);
+  Napi::Value Idle(const Napi::CallbackInfo& info);
   Napi::Value Closed(const Napi::CallbackInfo& info);
 
   // Sends one message (a frame or an array of frames) without blocking.
@@ -69,6 +74,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
   bool EnsureOpen(Napi::Env env);
   bool ReadinessDescriptor(uv_os_sock_t& fd);
   void StopWatching();
+  void Release();
 
   void* socket_ = nullptr;
   AddonData* data_ = nullptr;
