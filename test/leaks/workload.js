@@ -64,13 +64,19 @@ function abandoned(i) {
 // A worker environment torn down while libzmq may still hold its zero-copy buffers: they
 // report back after the environment's release queue has stopped.
 async function workerRound() {
-  const pull = new zmq.Pull({linger: 0})
+  // A lost message fails loudly (EAGAIN) instead of hanging the check.
+  const pull = new zmq.Pull({linger: 0, receiveTimeout: 60000})
   await pull.bind("tcp://127.0.0.1:*")
   const source = `
     const zmq = require(${JSON.stringify(require.resolve("../../dist"))})
     const push = new zmq.Push({linger: 1000})
     push.connect(${JSON.stringify(pull.lastEndpoint)})
-    Promise.all([0, 1, 2, 3].map(() => push.send(Buffer.alloc(256 * 1024, 1)))).then(() => process.exit(0))
+    // close() before exiting: the push lingers in the shared context, which outlives the worker
+    // (teardown would close it without lingering and drop what libzmq has not written yet).
+    Promise.all([0, 1, 2, 3].map(() => push.send(Buffer.alloc(256 * 1024, 1)))).then(() => {
+      push.close()
+      process.exit(0)
+    })
   `
   await new Promise((resolve, reject) => {
     const worker = new Worker(source, {eval: true})
