@@ -1,5 +1,5 @@
 // The shipped artefacts: the addon links libzmq and its dependencies statically (only the C/C++
-// runtime is dynamic), and the packed npm package installs offline, without a compiler, from its
+// runtime is dynamic), and the packed npm package installs with no network and no compiler, from its
 // prebuild and then talks ZeroMQ.
 //
 // Needs `npm run build:prebuilds` (and, for the round trip, `npm run build:ts`) beforehand.
@@ -79,8 +79,17 @@ function npmCli(): string {
   return found
 }
 
-// An environment with no compiler, no cmake and no npm settings inherited from a parent `npm run`:
-// PATH is a folder holding only node and (for npm's scripts) the POSIX shell.
+// What the npm running these tests is configured with (from any of its config files or
+// variables): the bare install below must use the same registry and configuration, or it
+// would test another npm than the user's.
+function outerConfig(npm: string, key: string): string {
+  return execFileSync(process.execPath, [npm, "config", "get", key], {encoding: "utf8"}).trim()
+}
+
+// An environment with no compiler, no cmake and no settings inherited from a parent `npm run`
+// (npm's lifecycle variables would change what the install script does): PATH is a folder
+// holding only node and (for npm's scripts) the POSIX shell. npm's configuration is passed as
+// explicit arguments instead (see outerConfig).
 function bareEnvironment(scratch: string): NodeJS.ProcessEnv {
   const bin = path.join(scratch, "bin")
   fs.mkdirSync(bin)
@@ -98,10 +107,46 @@ function bareEnvironment(scratch: string): NodeJS.ProcessEnv {
   return env
 }
 
+// The bare install runs without any network (a new network namespace: only a loopback that
+// is down), so it can fetch nothing at all: no Node headers, no libzmq source, no prebuilt
+// binary, no package. What it needs from the registry — the package's own dependencies —
+// is put into a brand-new cache beforehand by the npm running these tests, as a user's
+// install would fetch it. Needs root (as the TIPC and multicast tests do).
+function withoutNetwork(command: string, args: string[]): [string, string[]] {
+  if (process.platform !== "linux") {
+    throw new Error(`the packed-install test needs Linux network namespaces; this is ${process.platform}`)
+  }
+  // Found on the outer PATH: the bare environment's PATH holds only node and sh.
+  const unshare = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .map(dir => path.join(dir, "unshare"))
+    .find(file => fs.existsSync(file))
+  const probe = spawnSync(unshare ?? "unshare", ["--net", "true"], {encoding: "utf8"})
+  if (unshare === undefined || probe.status !== 0) {
+    throw new Error(
+      `the packed-install test runs npm in a network namespace of its own, which needs root and ` +
+        `unshare(1): ${probe.error?.message ?? probe.stderr.trim()}`,
+    )
+  }
+  return [unshare, ["--net", command, ...args]]
+}
+
+// The responses a cache holds (npm keys each fetched URL "make-fetch-happen:request-cache:<url>"),
+// to show that the install added none.
+function cachedResponses(npm: string, cache: string): string[] {
+  const listing = execFileSync(process.execPath, [npm, "cache", "ls", "--cache", cache], {encoding: "utf8"})
+  return listing
+    .split("\n")
+    .filter(key => key.startsWith("make-fetch-happen:request-cache:"))
+    .sort()
+}
+
 describe("the packed package", () => {
   let scratch: string
   let env: NodeJS.ProcessEnv
   let installed: string
+  let cached: string[]
+  let cacheAfter: string[]
 
   beforeAll(() => {
     if (!binaries().some(file => file.startsWith(prebuildDir))) {
@@ -120,22 +165,49 @@ describe("the packed package", () => {
     )
     const tarball = path.join(scratch, JSON.parse(packed)[0].filename)
 
+    // A cache no earlier install has touched, filled through the outer npm (its registry,
+    // proxy and credentials) with just the dependencies the tarball declares.
+    const cache = path.join(scratch, "cache")
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
+    const dependencies = Object.entries(manifest.dependencies as Record<string, string>)
+    execFileSync(
+      process.execPath,
+      [npm, "cache", "add", ...dependencies.map(([name, range]) => `${name}@${range}`), "--cache", cache],
+      {cwd: scratch, encoding: "utf8", env: {...process.env, npm_config_loglevel: "error"}},
+    )
+    cached = cachedResponses(npm, cache)
+
     const project = path.join(scratch, "project")
     fs.mkdirSync(project)
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({name: "consumer", private: true}))
-    const install = spawnSync(
-      process.execPath,
-      [npm, "install", "--offline", "--no-audit", "--no-fund", "--foreground-scripts", tarball],
-      {cwd: project, encoding: "utf8", env},
-    )
+    const [command, args] = withoutNetwork(process.execPath, [
+      npm,
+      "install",
+      "--offline",
+      "--no-audit",
+      "--no-fund",
+      "--foreground-scripts",
+      `--cache=${cache}`,
+      `--registry=${outerConfig(npm, "registry")}`,
+      `--userconfig=${outerConfig(npm, "userconfig")}`,
+      `--globalconfig=${outerConfig(npm, "globalconfig")}`,
+      tarball,
+    ])
+    const install = spawnSync(command, args, {cwd: project, encoding: "utf8", env})
     if (install.status !== 0) {
       throw new Error(`npm install failed (${install.status}):\n${install.stdout}\n${install.stderr}`)
     }
+    cacheAfter = cachedResponses(npm, cache)
     installed = path.join(project, "node_modules", "zmq-native")
   }, 120_000)
 
   afterAll(() => {
     if (scratch) fs.rmSync(scratch, {recursive: true, force: true})
+  })
+
+  it("installed from a fresh cache holding only the declared dependencies, fetching nothing", () => {
+    expect(cached.length).toBeGreaterThan(0)
+    expect(cacheAfter).toEqual(cached)
   })
 
   it("ships the prebuild with its license notices, and did not compile anything", () => {
