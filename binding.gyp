@@ -17,6 +17,8 @@
         "NAPI_VERSION=8",
         "NODE_ADDON_API_DISABLE_DEPRECATED",
         "NAPI_DISABLE_CPP_EXCEPTIONS",
+        # As in CMakeLists.txt: a throw while the environment shuts down is dropped, not fatal.
+        "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS",
         "<!@(node scripts/libzmq-link.js defines)",
       ],
       "libraries": [

@@ -22,6 +22,17 @@ export interface ContextCloseOptions {
 
 export interface Context extends ContextOptionProperties {}
 
+// Every Context this package made: the brand isContext() checks.
+const contexts = new WeakSet<object>()
+
+/**
+ * @internal whether `value` is a Context of this package: not a look-alike, not another
+ * package's (a zeromq Context), not an object made from Context.prototype without constructing.
+ */
+export function isContext(value: unknown): value is Context {
+  return typeof value === "object" && value !== null && contexts.has(value)
+}
+
 export class Context {
   /** @internal */
   readonly nativeContext: NativeContext
@@ -32,6 +43,7 @@ export class Context {
   constructor(options: Partial<WritableContextOptions> | undefined, native: NativeContext)
   constructor(options?: Partial<WritableContextOptions>, native?: NativeContext) {
     this.nativeContext = native ?? new binding.Context()
+    contexts.add(this)
     applyOptions(this, options, [])
   }
 

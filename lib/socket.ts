@@ -2,7 +2,7 @@
 // promises. Many sends and receives may be pending at once; each side is served in order as
 // libzmq becomes ready, with per-call timeouts and AbortSignals.
 import {binding, SendResult, type NativeSocket} from "./native"
-import {context as defaultContext, type Context} from "./context"
+import {context as defaultContext, isContext, type Context} from "./context"
 import {applyOptions, type SocketKind} from "./options"
 import {errnoError, typeError, rangeError, checkString} from "./errors"
 import {Queue} from "./queue"
@@ -117,7 +117,11 @@ export abstract class Socket {
     if (options !== undefined && (options === null || typeof options !== "object")) {
       throw typeError("options", "an object", options)
     }
-    this.ownContext = options?.context ?? defaultContext
+    const context = options?.context
+    if (context !== undefined && !isContext(context)) {
+      throw typeError("options.context", "a zmq-native Context", context)
+    }
+    this.ownContext = context ?? defaultContext
     this.onReady = () => this.flush()
     this.nativeSocket = new binding.Socket(this.context.nativeContext, type, this.onReady)
     this.batch = oneAtATime.includes(kind) ? 1 : receiveBatch

@@ -75,6 +75,8 @@ void TerminateBounded(void* context, int timeoutMs) {
   }
 }
 
+const napi_type_tag Context::kTypeTag = {0x6c9459502c5bc0f1ULL, 0x2f8a87e0106eea0fULL};
+
 Napi::Function Context::Define(Napi::Env env) {
   return DefineClass(env, "Context",
                      {
@@ -88,6 +90,7 @@ Napi::Function Context::Define(Napi::Env env) {
 
 // new Context(shared?: boolean)
 Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {
+  TagInstance<Context>(info);
   auto env = info.Env();
   shared_ = info.Length() > 0 && info[0].ToBoolean();
   if (shared_) {
@@ -121,7 +124,7 @@ void Context::Teardown() {
 Napi::Value Context::GetOption(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (context_ == nullptr) {
-    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, ETERM));
     return Napi::Value();
   }
   const int value = zmq_ctx_get(context_, info[0].As<Napi::Number>().Int32Value());
@@ -135,7 +138,7 @@ Napi::Value Context::GetOption(const Napi::CallbackInfo& info) {
 Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (context_ == nullptr) {
-    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, ETERM));
     return Napi::Value();
   }
   if (zmq_ctx_set(context_, info[0].As<Napi::Number>().Int32Value(),

@@ -4,10 +4,16 @@
 
 #include <napi.h>
 
+#include "tagged.h"
+
 namespace zmqn {
 
 class Context : public Napi::ObjectWrap<Context> {
  public:
+  // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
+  static const napi_type_tag kTypeTag;
+  static Context* Unwrap(Napi::Object object) { return UnwrapThis<Context>(object, "Context"); }
+
   static Napi::Function Define(Napi::Env env);
 
   explicit Context(const Napi::CallbackInfo& info);

@@ -55,8 +55,17 @@ Napi::Error ZmqError(Napi::Env env, int error, const std::string& address) {
   return result;
 }
 
+void Throw(const Napi::Error& error) {
+  if (error.IsEmpty()) return;  // making it failed: that failure is pending instead
+  napi_env env = error.Env();
+  bool pending = false;
+  if (napi_is_exception_pending(env, &pending) != napi_ok || pending) return;
+  // napi_throw fails only when JS cannot run any more (environment teardown): nobody to tell.
+  napi_throw(env, error.Value());
+}
+
 void ThrowLastError(Napi::Env env, const std::string& address) {
-  ZmqError(env, zmq_errno(), address).ThrowAsJavaScriptException();
+  Throw(ZmqError(env, zmq_errno(), address));
 }
 
 }  // namespace zmqn

@@ -13,7 +13,13 @@ const char* ErrnoName(int error);
 // An Error for libzmq's error number, with code, errno and, when given, address.
 Napi::Error ZmqError(Napi::Env env, int error, const std::string& address = "");
 
-// Throws ZmqError(zmq_errno()) as a JS exception; callers return at once afterwards.
+// Raises `error` as the JS exception unless one is pending already: the first failure stands
+// (throwing over a pending exception aborts the process), and while the environment shuts down,
+// when JS can no longer run, nothing is raised. Every throw of the addon goes through here;
+// callers return at once afterwards.
+void Throw(const Napi::Error& error);
+
+// Throws ZmqError(zmq_errno()); callers return at once afterwards.
 void ThrowLastError(Napi::Env env, const std::string& address = "");
 
 }  // namespace zmqn

@@ -23,6 +23,8 @@ namespace {
 std::atomic<unsigned long> monitorCounter{0};
 }
 
+const napi_type_tag Observer::kTypeTag = {0xa7c9f1d04c7718cdULL, 0x510f84b80e7cf2ffULL};
+
 Napi::Function Observer::Define(Napi::Env env) {
   return DefineClass(env, "Observer",
                      {
@@ -38,28 +40,29 @@ Napi::Function Observer::Define(Napi::Env env) {
 // new Observer(context, socket, onReady): `context` is the one the socket was made in; onReady
 // is called (no arguments) whenever events may have become readable while watched.
 Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(info) {
+  TagInstance<Observer>(info);
   auto env = info.Env();
   data_ = AddonData::Of(env);
-  auto* context = Context::Unwrap(info[0].As<Napi::Object>());
-  socket_ = Socket::Unwrap(info[1].As<Napi::Object>());
+  auto* context = Unwrapped<Context>(env, info[0]);
+  socket_ = Unwrapped<Socket>(env, info[1]);
   // Weak: lib/ keeps the function alive as long as the observer object; held strongly only
   // while watching, so an idle observer and its socket can be collected together.
   onReady_ = Napi::Weak(info[2].As<Napi::Function>());
   if (socket_ == nullptr || socket_->Handle() == nullptr) {
     auto error = ZmqError(env, EBADF);
     error.Set("message", "Socket is closed");
-    error.ThrowAsJavaScriptException();
+    Throw(error);
     return;
   }
   if (socket_->GetProxy() != nullptr) {
     auto error = ZmqError(env, EBUSY);
     error.Set("message", "Socket is in use by a running proxy; terminate it first");
-    error.ThrowAsJavaScriptException();
+    Throw(error);
     socket_ = nullptr;
     return;
   }
   if (context == nullptr || context->Handle() == nullptr) {
-    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, ETERM));
     return;
   }
 
@@ -89,7 +92,7 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
     if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
-    Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
+    Throw(Napi::Error::New(env, uv_strerror(status)));
     StopMonitor();
     zmq_close(pair_);
     pair_ = nullptr;
@@ -172,7 +175,7 @@ Napi::Value Observer::Receive(const Napi::CallbackInfo& info) {
     const int error = zmq_errno();
     done();
     if (error == EAGAIN) return env.Undefined();
-    ZmqError(env, error).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, error));
     return Napi::Value();
   }
   // The endpoint frame always follows the first at once; a malformed event is skipped.

@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include "poller.h"
+#include "tagged.h"
 
 namespace zmqn {
 
@@ -13,6 +14,10 @@ class Socket;
 
 class Observer : public Napi::ObjectWrap<Observer> {
  public:
+  // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
+  static const napi_type_tag kTypeTag;
+  static Observer* Unwrap(Napi::Object object) { return UnwrapThis<Observer>(object, "Observer"); }
+
   static Napi::Function Define(Napi::Env env);
 
   explicit Observer(const Napi::CallbackInfo& info);

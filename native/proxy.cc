@@ -33,6 +33,8 @@ constexpr int kDefaultSendTimeoutMs = 1000;
 constexpr int kStopGraceMs = 1000;
 }  // namespace
 
+const napi_type_tag Proxy::kTypeTag = {0x0dc2e56f3faa55c0ULL, 0xd37d862183e9cfe8ULL};
+
 Napi::Function Proxy::Define(Napi::Env env) {
   return DefineClass(env, "Proxy",
                      {
@@ -48,12 +50,13 @@ Napi::Function Proxy::Define(Napi::Env env) {
 // new Proxy(context, frontEnd, backEnd, capture | null): native sockets; the control pair lives
 // in `context` (the front end's).
 Proxy::Proxy(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Proxy>(info) {
+  TagInstance<Proxy>(info);
   data_ = AddonData::Of(info.Env());
   contextObject_ = Napi::Persistent(info[0].As<Napi::Object>());
   for (int i = 0; i < 3; i++) {
     if (!info[i + 1].IsObject()) continue;
     socketObjects_[i] = Napi::Persistent(info[i + 1].As<Napi::Object>());
-    sockets_[i] = Socket::Unwrap(socketObjects_[i].Value());
+    sockets_[i] = Unwrapped<Socket>(info.Env(), socketObjects_[i].Value());
   }
 }
 
@@ -98,7 +101,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
                       MessageError(env, ENOTSUP, "Thread-safe (draft) sockets cannot be proxied"));
     }
   }
-  auto* context = Context::Unwrap(contextObject_.Value());
+  auto* context = Unwrapped<Context>(env, contextObject_.Value());
   if (context == nullptr || context->Handle() == nullptr)
     return Rejected(env, ZmqError(env, ETERM));
   if (!BoundSendTimeouts(handles)) {
@@ -199,7 +202,7 @@ bool Proxy::AwaitThread() {
 
 bool Proxy::Command(Napi::Env env, const char* command) {
   if (!running_ || finished_) {
-    MessageError(env, EBADF, "Proxy is not running").ThrowAsJavaScriptException();
+    Throw(MessageError(env, EBADF, "Proxy is not running"));
     return false;
   }
   if (zmq_send(control_, command, std::strlen(command), 0) < 0) {
@@ -228,10 +231,9 @@ Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
   }
   if (more) {
     const int error = finished_ ? (result_ != 0 ? result_ : EBADF) : ETIMEDOUT;
-    MessageError(
+    Throw(MessageError(
         env, error,
-        finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause")
-        .ThrowAsJavaScriptException();
+        finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause"));
     return Napi::Value();
   }
   return env.Undefined();
@@ -314,9 +316,8 @@ void Proxy::SocketClosing() {
   if (data_->tearingDown) return Teardown();
   if (!Stop()) {
     // The socket stays open and the proxy running: closing again later can succeed.
-    MessageError(Env(), ETIMEDOUT,
-                 "The proxy's thread did not stop in time; the socket is not closed")
-        .ThrowAsJavaScriptException();
+    Throw(MessageError(Env(), ETIMEDOUT,
+                       "The proxy's thread did not stop in time; the socket is not closed"));
     return;
   }
   forcedError_ = EBADF;

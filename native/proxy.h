@@ -8,6 +8,8 @@
 #include <atomic>
 #include <thread>
 
+#include "tagged.h"
+
 namespace zmqn {
 
 struct AddonData;
@@ -15,6 +17,10 @@ class Socket;
 
 class Proxy : public Napi::ObjectWrap<Proxy> {
  public:
+  // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
+  static const napi_type_tag kTypeTag;
+  static Proxy* Unwrap(Napi::Object object) { return UnwrapThis<Proxy>(object, "Proxy"); }
+
   static Napi::Function Define(Napi::Env env);
 
   explicit Proxy(const Napi::CallbackInfo& info);

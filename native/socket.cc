@@ -28,10 +28,12 @@ static Napi::Value NoDraft(Napi::Env env) {
   error.Set(
       "message",
       "Not supported: this libzmq was built without the draft API (capability.draft is false)");
-  error.ThrowAsJavaScriptException();
+  Throw(error);
   return Napi::Value();
 }
 #endif
+
+const napi_type_tag Socket::kTypeTag = {0x13bfa3eb8147771eULL, 0x5c694520a0aec86aULL};
 
 Napi::Function Socket::Define(Napi::Env env) {
   return DefineClass(env, "Socket",
@@ -69,17 +71,22 @@ Napi::Function Socket::Define(Napi::Env env) {
 // new Socket(context, type, onReady): onReady is called (with no arguments) whenever the
 // socket may have become readable or writable while watched.
 Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) {
+  TagInstance<Socket>(info);
   auto env = info.Env();
   data_ = AddonData::Of(env);
-  auto* context = Context::Unwrap(info[0].As<Napi::Object>());
+  auto* context = Unwrapped<Context>(env, info[0]);
   const int type = info[1].As<Napi::Number>().Int32Value();
   // Weak: lib/ keeps the function alive as long as the socket object. It is held strongly only
   // while watching, so a socket with pending operations stays alive through it and an idle,
   // unreferenced one can be collected (a strong reference would form an uncollectable cycle).
   onReady_ = Napi::Weak(info[2].As<Napi::Function>());
 
-  if (context == nullptr || context->Handle() == nullptr) {
-    ZmqError(env, ETERM).ThrowAsJavaScriptException();
+  if (context == nullptr) {
+    Throw(Napi::TypeError::New(env, "The context argument must be a native Context"));
+    return;
+  }
+  if (context->Handle() == nullptr) {
+    Throw(ZmqError(env, ETERM));
     return;
   }
   socket_ = zmq_socket(context->Handle(), type);
@@ -128,7 +135,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
-    Napi::Error::New(env, uv_strerror(status)).ThrowAsJavaScriptException();
+    Throw(Napi::Error::New(env, uv_strerror(status)));
 #ifndef ZMQ_NATIVE_NO_DRAFT
     if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
 #endif
@@ -206,12 +213,12 @@ bool Socket::EnsureOpen(Napi::Env env) {
   if (socket_ != nullptr) {
     auto error = ZmqError(env, EBUSY);
     error.Set("message", "Socket is in use by a running proxy; terminate it first");
-    error.ThrowAsJavaScriptException();
+    Throw(error);
     return false;
   }
   auto error = ZmqError(env, EBADF);
   error.Set("message", "Socket is closed");
-  error.ThrowAsJavaScriptException();
+  Throw(error);
   return false;
 }
 
@@ -377,7 +384,7 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
   zmq_msg_t single;
   const FrameStatus single_status = InitTypedArrayFrame(env, data_->releases, message, &single);
   if (single_status == FrameStatus::Failed) {
-    ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, ENOMEM));
     return -2;
   }
   if (single_status == FrameStatus::Ok) {
@@ -385,7 +392,7 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
     const int error = zmq_errno();
     zmq_msg_close(&single);
     if (error == EAGAIN) return 0;
-    ZmqError(env, error).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, error));
     return -2;
   }
 
@@ -410,7 +417,7 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
     if (status != FrameStatus::Ok) {
       for (uint32_t j = 0; j < i; j++) zmq_msg_close(&frames[j]);
       if (status == FrameStatus::Unsupported) return -1;
-      ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+      Throw(ZmqError(env, ENOMEM));
       return -2;
     }
   }
@@ -423,7 +430,7 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
       // Once the first frame is queued the rest of a multipart message is always accepted,
       // so EAGAIN can only mean "nothing was sent".
       if (error == EAGAIN && i == 0) return 0;
-      ZmqError(env, error).ThrowAsJavaScriptException();
+      Throw(ZmqError(env, error));
       return -2;
     }
   }
@@ -471,7 +478,7 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
   const FrameStatus status = InitFrame(env, data_->releases, info[0], &msg);
   if (status == FrameStatus::Unsupported) return Napi::Number::New(env, -1);
   if (status == FrameStatus::Failed) {
-    ZmqError(env, ENOMEM).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, ENOMEM));
     return Napi::Value();
   }
   const uint32_t routingId = info[1].As<Napi::Number>().Uint32Value();
@@ -492,7 +499,7 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
     const int error = zmq_errno();
     zmq_msg_close(&msg);
     if (error == EAGAIN) return Napi::Number::New(env, 0);
-    ZmqError(env, error).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, error));
     return Napi::Value();
   }
   return Napi::Number::New(env, 1);
@@ -514,7 +521,7 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
         wouldBlock = true;
         return env.Undefined();
       }
-      ZmqError(env, error).ThrowAsJavaScriptException();
+      Throw(ZmqError(env, error));
       return Napi::Value();
     }
     const bool more = zmq_msg_more(&msg);
@@ -568,7 +575,7 @@ Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
   if (messages == 0) {
     for (auto& msg : msgs) zmq_msg_close(&msg);
     if (error == EAGAIN) return env.Undefined();
-    ZmqError(env, error).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, error));
     return Napi::Value();
   }
   while (moreFlags.back()) {  // a message cut short by an error
@@ -594,7 +601,7 @@ Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
     const int error = zmq_errno();
     zmq_msg_close(&msg);
     if (error == EAGAIN) return env.Undefined();
-    ZmqError(env, error).ThrowAsJavaScriptException();
+    Throw(ZmqError(env, error));
     return Napi::Value();
   }
   const uint32_t routingId = zmq_msg_routing_id(&msg);

@@ -6,6 +6,7 @@
 #include <uv.h>
 
 #include "poller.h"
+#include "tagged.h"
 
 namespace zmqn {
 
@@ -14,6 +15,10 @@ class Proxy;
 
 class Socket : public Napi::ObjectWrap<Socket> {
  public:
+  // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
+  static const napi_type_tag kTypeTag;
+  static Socket* Unwrap(Napi::Object object) { return UnwrapThis<Socket>(object, "Socket"); }
+
   static Napi::Function Define(Napi::Env env);
 
   explicit Socket(const Napi::CallbackInfo& info);
