@@ -35,6 +35,8 @@
             "-Wl,--exclude-libs,ALL",
             "-Wl,--version-script=<(module_root_dir)/native/exports.map",
           ],
+          # dladdr/dlopen pin the module (native/pin.h): libdl before glibc 2.34.
+          "libraries": ["-ldl"],
         }],
         ["OS == 'mac'", {
           "xcode_settings": {

@@ -10,6 +10,7 @@
 #include "context.h"
 #include "errors.h"
 #include "observer.h"
+#include "pin.h"
 #include "proxy.h"
 #include "socket.h"
 
@@ -68,6 +69,7 @@ static void Teardown(AddonData* data) {
 }
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  PinModule();
   auto* data = new AddonData();
   env.SetInstanceData(data);
   data->releases.Start(env);
