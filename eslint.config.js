@@ -3,7 +3,7 @@
 const tseslint = require("typescript-eslint")
 
 module.exports = tseslint.config(
-  {ignores: ["test/packaging/types/**", "dist/**", "dist-examples/**", "build/**", "deps/**", "node_modules/**", "**/*.js", "**/*.mjs", "**/*.cjs"]},
+  {ignores: ["test/packaging/types/**", "dist/**", "dist-examples/**", "dist-snippets/**", "dist-docs/**", "build/**", "deps/**", "node_modules/**", "**/*.js", "**/*.mjs", "**/*.cjs"]},
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],
