@@ -1,20 +1,19 @@
 // PAIR: one socket on each side, talking both ways. The server binds, the client connects, and
-// they take turns: the server sends, the client answers.
+// they take turns: the server sends, the client answers. Text goes as UTF-8 frames with
+// sendString/receiveString (pyzmq's send_string/recv_string).
 import * as zmq from "zmq-native"
 
 async function server(socket: zmq.Pair): Promise<void> {
   for (let i = 1; i <= 3; i++) {
-    await socket.send(`Server message to client ${i}`)
-    const [reply] = await socket.receive()
-    console.log(`server received: ${reply.toString()}`)
+    await zmq.sendString(socket, `Server message to client ${i}`)
+    console.log(`server received: ${await zmq.receiveString(socket)}`)
   }
 }
 
 async function client(socket: zmq.Pair): Promise<void> {
   for (let i = 1; i <= 3; i++) {
-    const [message] = await socket.receive()
-    console.log(`client received: ${message.toString()}`)
-    await socket.send(`client message to server ${i}`)
+    console.log(`client received: ${await zmq.receiveString(socket)}`)
+    await zmq.sendString(socket, `client message to server ${i}`)
   }
 }
 

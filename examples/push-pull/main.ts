@@ -46,13 +46,12 @@ async function main(): Promise<void> {
     console.log(`producer: ${workerCount} workers connected`)
 
     console.log(`producer: sending ${items} work items`)
-    for (let num = 0; num < items; num++) await producer.send(JSON.stringify({num}))
+    for (let num = 0; num < items; num++) await zmq.sendJson(producer, {num})
 
     const done = new Map<number, number[]>()
     for (let received = 0; received < items; received++) {
-      const [frame] = await sink.receive({timeout: 10_000})
-      const result = JSON.parse(frame.toString()) as Result
-      console.log(`sink: ${frame.toString()}`)
+      const result = await zmq.receiveJson<Result>(sink, {timeout: 10_000})
+      console.log(`sink: ${JSON.stringify(result)}`)
       done.set(result.consumer, [...(done.get(result.consumer) ?? []), result.num])
     }
     for (const [consumer, nums] of [...done].sort((a, b) => a[0] - b[0])) {

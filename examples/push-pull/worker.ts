@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   for await (const [frame] of receiver) {
     const {num} = JSON.parse(frame.toString()) as {num: number}
     console.log(`worker[${id}] data: ${num}`)
-    await sender.send(JSON.stringify({consumer: Number(id), num}))
+    await zmq.sendJson(sender, {consumer: Number(id), num})
   }
   sender.close()
 }

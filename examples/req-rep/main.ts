@@ -4,18 +4,17 @@ import * as zmq from "zmq-native"
 
 async function server(socket: zmq.Reply, port: string, requests: number): Promise<void> {
   for (let i = 0; i < requests; i++) {
-    const [request] = await socket.receive()
-    console.log(`server: received request: ${request.toString()}`)
-    await socket.send(`World from ${port}`)
+    console.log(`server: received request: ${await zmq.receiveString(socket)}`)
+    await zmq.sendString(socket, `World from ${port}`)
   }
 }
 
 async function client(socket: zmq.Request, requests: number): Promise<void> {
   for (let request = 0; request < requests; request++) {
     console.log(`client: sending request ${request} ...`)
-    await socket.send("Hello")
-    const [reply] = await socket.receive()
-    console.log(`client: received reply ${request} [ ${reply.toString()} ]`)
+    await zmq.sendString(socket, "Hello")
+    const reply = await zmq.receiveString(socket)
+    console.log(`client: received reply ${request} [ ${reply} ]`)
   }
 }
 
