@@ -21,6 +21,7 @@ export {
   type WaitForOptions,
 } from "./events"
 export {Proxy} from "./proxy"
+export {Poller, type PollItem, type PollInterest, type PollOptions} from "./poller"
 export {sendJson, receiveJson, sendString, receiveString, type TextSender, type FrameReceiver} from "./codec"
 export {type SocketKind, type SocketOptionProperties} from "./options"
 

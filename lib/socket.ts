@@ -104,6 +104,9 @@ export abstract class Socket {
   // The native socket holds this weakly (strongly only while watching): it must live as long
   // as the socket does.
   private readonly onReady: () => void
+  // Pollers waiting on this socket: told after every wake-up of the native poll, and once when
+  // the socket closes. While there are any the poll stays armed (watch, not idle).
+  private readonly readinessListeners = new Set<() => void>()
   private flushing = false
   // A flush is scheduled by retryLater().
   private retrying = false
@@ -122,7 +125,10 @@ export abstract class Socket {
       throw typeError("options.context", "a zmq-native Context", context)
     }
     this.ownContext = context ?? defaultContext
-    this.onReady = () => this.flush()
+    this.onReady = () => {
+      this.flush()
+      if (this.readinessListeners.size !== 0) this.notifyReadiness()
+    }
     this.nativeSocket = new binding.Socket(this.context.nativeContext, type, this.onReady)
     this.batch = oneAtATime.includes(kind) ? 1 : receiveBatch
     this.registration = this.context.register(this) as WeakRef<Socket>
@@ -232,6 +238,7 @@ export abstract class Socket {
     const error = () => errnoError("EAGAIN", "Operation was not possible or timed out")
     for (const pending of this.receivers.drain()) settle(pending, undefined, error())
     for (const pending of this.senders.drain()) settle(pending, undefined, error())
+    if (this.readinessListeners.size !== 0) this.notifyReadiness()
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -534,7 +541,7 @@ export abstract class Socket {
   // Drops settled operations from the head of a queue, and idles the poll when nothing waits.
   private settleIdle(queue: Queue<Pending>): void {
     while (queue.length !== 0 && queue.peek()!.settled) queue.shift()
-    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.nativeSocket.idle()
+    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.idle()
   }
 
   /**
@@ -555,7 +562,7 @@ export abstract class Socket {
         const sending = this.senders.length !== 0
         if (!receiving && !sending) {
           // The poll stays armed, holding nothing: the next wait needs no epoll_ctl.
-          this.nativeSocket.idle()
+          this.idle()
           return
         }
         if (this.closed) return
@@ -580,6 +587,32 @@ export abstract class Socket {
       if (!this.closed) this.nativeSocket.unwatch()
     } finally {
       this.flushing = false
+    }
+  }
+
+  // Nothing waits on the socket: the poll stays armed, holding nothing, unless a Poller waits.
+  private idle(): void {
+    if (this.readinessListeners.size === 0) this.nativeSocket.idle()
+  }
+
+  private notifyReadiness(): void {
+    for (const listener of [...this.readinessListeners]) listener()
+  }
+
+  /**
+   * @internal Calls `listener` whenever the socket's readiness may have changed (each wake-up
+   * of the native poll, and its close) until the returned function is called; the poll stays
+   * armed meanwhile, holding the process as a pending operation does. For the Poller.
+   */
+  watchReadiness(listener: () => void): () => void {
+    if (this.closed) throw closedError()
+    this.readinessListeners.add(listener)
+    this.nativeSocket.watch()
+    return () => {
+      if (!this.readinessListeners.delete(listener)) return
+      if (this.readinessListeners.size === 0 && this.receivers.length === 0 && this.senders.length === 0) {
+        if (!this.closed) this.nativeSocket.idle()
+      }
     }
   }
 
