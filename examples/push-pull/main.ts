@@ -1,10 +1,12 @@
 // PUSH/PULL pipeline, in the seed's order: start the result collector (sink), start the workers
 // (separate processes), then start the producer. The producer's PUSH hands items round-robin to
 // the connected workers; each worker pushes its result downstream to the sink, never back.
+// At the end the sink publishes KILL on a control socket that each worker polls beside its work.
 import * as zmq from "zmq-native"
 import {fork, type ChildProcess} from "node:child_process"
 import {once} from "node:events"
 import * as path from "node:path"
+import {setTimeout as delay} from "node:timers/promises"
 
 const workerCount = 2
 const items = 10
@@ -32,12 +34,15 @@ async function main(): Promise<void> {
   // Its events are read from here on: one "handshake" per worker that connects.
   const workersConnected = peersConnected(producer, workerCount)
   await producer.bind("tcp://127.0.0.1:*")
+  // The sink's control socket: KILL tells the workers to stop.
+  const control = new zmq.Publisher()
+  await control.bind("tcp://127.0.0.1:*")
 
   // 2. The workers, each its own Node.js process.
   const workers: ChildProcess[] = []
   try {
     for (let id = 0; id < workerCount; id++) {
-      const args = [String(id), producer.lastEndpoint!, sink.lastEndpoint!]
+      const args = [String(id), producer.lastEndpoint!, sink.lastEndpoint!, control.lastEndpoint!]
       workers.push(fork(path.join(__dirname, "worker.js"), args, {stdio: "inherit"}))
     }
     // PUSH hands items only to workers already connected: sent any earlier, they would all go
@@ -57,8 +62,21 @@ async function main(): Promise<void> {
     for (const [consumer, nums] of [...done].sort((a, b) => a[0] - b[0])) {
       console.log(`sink: worker[${consumer}] processed items ${nums.join(", ")}`)
     }
+
+    // 4. Stop the workers. A subscriber gets only what is published after its subscription
+    // reached the publisher, so KILL is repeated until both workers have exited.
+    const exited = Promise.all(
+      workers.map(worker => (worker.exitCode === null ? once(worker, "exit") : null)),
+    )
+    let stopped = false
+    void exited.then(() => (stopped = true))
+    while (!stopped) {
+      await control.send("KILL")
+      await Promise.race([exited, delay(100)])
+    }
+    console.log("sink: workers stopped")
   } finally {
-    // Disconnecting the IPC channel tells each worker to close its sockets and exit.
+    // After a failure: disconnecting the IPC channel tells each worker to close its sockets and exit.
     await Promise.all(
       workers.map(async worker => {
         if (worker.exitCode !== null) return
@@ -69,6 +87,7 @@ async function main(): Promise<void> {
     )
     sink.close()
     producer.close()
+    control.close()
   }
 }
 
