@@ -40,6 +40,8 @@ interface OptionSpec {
   readonly values?: readonly (string | null)[]
   /** Buffer size to read a byte option with, where libzmq picks the encoding by it. */
   readonly size?: number
+  /** The read-only option holding the largest value libzmq can work with. */
+  readonly atMost?: string
 }
 
 const writers = [
@@ -171,7 +173,9 @@ export const socketOptions = [
 
 export const contextOptions = [
   {name: "ioThreads", id: 1, type: "int32"},
-  {name: "maxSockets", id: 2, type: "int32"},
+  // libzmq takes any count, then fails to start the context's threads (aborting the process)
+  // when it cannot allocate a slot per socket, or the count overflows.
+  {name: "maxSockets", id: 2, type: "int32", atMost: "maxSocketsLimit"},
   {name: "maxSocketsLimit", id: 3, type: "int32", access: "r"},
   {name: "threadPriority", id: 3, type: "int32", access: "w"},
   {name: "threadSchedulingPolicy", id: 4, type: "int32", access: "w"},
@@ -332,7 +336,12 @@ export function defineContextOptions(prototype: object): void {
     }
     if (spec.access !== "r") {
       descriptor.set = function (this: HasNativeContext, value: unknown) {
-        this.nativeContext.setOption(spec.id, toNative(spec, value) as number)
+        const converted = toNative(spec, value) as number
+        if (spec.atMost !== undefined) {
+          const limit = (this as unknown as Record<string, number>)[spec.atMost]
+          if (converted > limit) throw rangeError(spec.name, `at most ${limit} (${spec.atMost})`, value)
+        }
+        this.nativeContext.setOption(spec.id, converted)
       }
     }
     Object.defineProperty(prototype, spec.name, descriptor)

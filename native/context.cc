@@ -23,11 +23,16 @@ namespace {
 std::mutex sharedMutex;
 void* sharedContext = nullptr;
 int sharedUsers = 0;
+// Set through whichever environment's wrapper, applied to the threads every one shares.
+ThreadStart sharedThreads;
 }  // namespace
 
 void* AcquireSharedContext() {
   std::lock_guard<std::mutex> lock(sharedMutex);
-  if (sharedContext == nullptr) sharedContext = zmq_ctx_new();
+  if (sharedContext == nullptr) {
+    sharedContext = zmq_ctx_new();
+    sharedThreads.Reset();
+  }
   sharedUsers++;
   return sharedContext;
 }
@@ -95,6 +100,7 @@ Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(inf
   shared_ = info.Length() > 0 && info[0].ToBoolean();
   if (shared_) {
     context_ = AcquireSharedContext();
+    threads_ = &sharedThreads;
     // Given back in the environment's teardown (addon.cc), not by this wrapper.
     return;
   }
@@ -141,10 +147,13 @@ Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
     Throw(ZmqError(env, ETERM));
     return Napi::Value();
   }
-  if (zmq_ctx_set(context_, info[0].As<Napi::Number>().Int32Value(),
-                  info[1].As<Napi::Number>().Int32Value()) != 0) {
+  const int option = info[0].As<Napi::Number>().Int32Value();
+  const int value = info[1].As<Napi::Number>().Int32Value();
+  if (zmq_ctx_set(context_, option, value) != 0) {
     ThrowLastError(env);
+    return Napi::Value();
   }
+  threads_->Record(option, value);
   return env.Undefined();
 }
 

@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include "tagged.h"
+#include "thread-start.h"
 
 namespace zmqn {
 
@@ -20,6 +21,8 @@ class Context : public Napi::ObjectWrap<Context> {
   ~Context() override;
 
   void* Handle() const { return context_; }
+  // What starting its threads takes; checked before each socket is made.
+  ThreadStart& Threads() { return *threads_; }
 
   // Environment teardown: terminate an owned context, waiting at most a bounded time.
   void Teardown();
@@ -33,6 +36,8 @@ class Context : public Napi::ObjectWrap<Context> {
 
   void* context_ = nullptr;
   bool shared_ = false;
+  ThreadStart ownThreads_;
+  ThreadStart* threads_ = &ownThreads_;
 };
 
 // The process-wide default context; each environment takes one use and gives it back at

@@ -89,6 +89,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     Throw(ZmqError(env, ETERM));
     return;
   }
+  if (!context->Threads().Check(env)) return;
   socket_ = zmq_socket(context->Handle(), type);
   if (socket_ == nullptr) {
     ThrowLastError(env);
