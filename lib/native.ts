@@ -1,5 +1,6 @@
 // The only module that loads the compiled addon; everything else imports its types from here.
 import * as path from "node:path"
+import {lendable} from "./lending"
 
 const load: (dir: string) => unknown = require("node-gyp-build")
 
@@ -77,6 +78,8 @@ export interface Binding {
   version(): string
   has(capability: string): boolean
   curveKeyPair(): {publicKey: string; secretKey: string}
+  /** Which large frames libzmq may borrow: lib/lending.ts. */
+  lendWith(lendable: (buffer: ArrayBufferLike) => boolean): void
   context: NativeContext
   Context: new () => NativeContext
   Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket
@@ -90,3 +93,5 @@ export interface Binding {
 }
 
 export const binding = load(path.join(__dirname, "..")) as Binding
+
+binding.lendWith(lendable)

@@ -43,6 +43,16 @@ static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
   return result;
 }
 
+// lendWith(lendable): see ReleaseQueue::SetLendable.
+static Napi::Value LendWith(const Napi::CallbackInfo& info) {
+  if (!info[0].IsFunction()) {
+    Throw(Napi::TypeError::New(info.Env(), "lendWith takes a function"));
+    return Napi::Value();
+  }
+  AddonData::Of(info.Env())->releases.SetLendable(info[0].As<Napi::Function>());
+  return info.Env().Undefined();
+}
+
 // How long teardown waits for libzmq to give back borrowed send buffers.
 constexpr int kReleaseWaitMs = 1000;
 
@@ -92,6 +102,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
   exports.Set("curveKeyPair", Napi::Function::New<CurveKeyPair>(env, "curveKeyPair"));
+  exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
   return exports;
 }
 

@@ -75,6 +75,28 @@ void ReleaseQueue::Stop() {
   shared_ = nullptr;
 }
 
+void ReleaseQueue::SetLendable(Napi::Function lendable) {
+  lendable_ = Napi::Persistent(lendable);
+}
+
+// Whether libzmq may borrow arrayBuffer's memory: a detached (transferred) ArrayBuffer's memory
+// goes with its new owner and is freed with it, under libzmq's feet. lendable() decides and,
+// when it agrees, makes detaching impossible; an exception from it means no.
+static bool Lendable(Napi::Env env, Napi::FunctionReference& lendable, napi_value arrayBuffer) {
+  bool pending = false;
+  if (lendable.IsEmpty() || napi_is_exception_pending(env, &pending) != napi_ok || pending)
+    return false;
+  napi_value result;
+  if (napi_call_function(env, env.Undefined(), lendable.Value(), 1, &arrayBuffer, &result) !=
+      napi_ok) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+    return false;
+  }
+  bool yes = false;
+  return napi_get_value_bool(env, result, &yes) == napi_ok && yes;
+}
+
 // libzmq's free function for borrowed buffers: runs on whichever thread drops the message.
 static void ReturnBorrowed(void* /*data*/, void* hint) {
   auto* borrowed = static_cast<BorrowedBuffer*>(hint);
@@ -92,9 +114,10 @@ static void ReturnBorrowed(void* /*data*/, void* hint) {
   if (last) delete shared;
 }
 
-int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, void* data, size_t length,
-              zmq_msg_t* msg) {
-  if (length < kZeroCopyThreshold || releases.shared_ == nullptr || !releases.lend_) {
+int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, napi_value arrayBuffer,
+              void* data, size_t length, zmq_msg_t* msg) {
+  if (length < kZeroCopyThreshold || releases.shared_ == nullptr || !releases.lend_ ||
+      !Lendable(env, releases.lendable_, arrayBuffer)) {
     if (zmq_msg_init_size(msg, length) != 0) return -1;
     if (length > 0) std::memcpy(zmq_msg_data(msg), data, length);
     return 0;
@@ -141,8 +164,9 @@ FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_valu
     case napi_biguint64_array: elementSize = 8; break;
     default: break;
   }
-  return InitBytes(env, releases, value, data, count * elementSize, msg) == 0 ? FrameStatus::Ok
-                                                                              : FrameStatus::Failed;
+  return InitBytes(env, releases, value, arrayBuffer, data, count * elementSize, msg) == 0
+             ? FrameStatus::Ok
+             : FrameStatus::Failed;
 }
 
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
@@ -182,16 +206,17 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
     void* data = nullptr;
     napi_value arrayBuffer;
     napi_get_dataview_info(env, value, &length, &data, &arrayBuffer, &offset);
-    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok
-                                                                   : FrameStatus::Failed;
+    return InitBytes(env, releases, value, arrayBuffer, data, length, msg) == 0
+               ? FrameStatus::Ok
+               : FrameStatus::Failed;
   }
   napi_is_arraybuffer(env, value, &is);
   if (is) {
     size_t length = 0;
     void* data = nullptr;
     napi_get_arraybuffer_info(env, value, &data, &length);
-    return InitBytes(env, releases, value, data, length, msg) == 0 ? FrameStatus::Ok
-                                                                   : FrameStatus::Failed;
+    return InitBytes(env, releases, value, value, data, length, msg) == 0 ? FrameStatus::Ok
+                                                                          : FrameStatus::Failed;
   }
   return FrameStatus::Unsupported;
 }

@@ -28,6 +28,10 @@ class ReleaseQueue {
   // JS thread, at environment teardown. Later releases from libzmq are dropped (the
   // references die with the environment).
   void Stop();
+  // lendable(arrayBuffer) → boolean, from lib/lending.ts: whether a large frame's ArrayBuffer
+  // may be lent to libzmq, making sure (where it says yes) that it cannot be detached while
+  // lent. Until it is set, nothing is lent.
+  void SetLendable(Napi::Function lendable);
 
  private:
   struct Shared {
@@ -50,9 +54,10 @@ class ReleaseQueue {
   // I/O thread's encoder, or over inproc in another thread's socket, read there without a
   // copy). Workers copy instead. The main thread's environment ends with the process.
   bool lend_ = false;
+  Napi::FunctionReference lendable_;
 
   friend struct BorrowedBuffer;
-  friend int InitBytes(Napi::Env, ReleaseQueue&, napi_value, void*, size_t, zmq_msg_t*);
+  friend int InitBytes(Napi::Env, ReleaseQueue&, napi_value, napi_value, void*, size_t, zmq_msg_t*);
 };
 
 // Result of preparing an outgoing frame.
