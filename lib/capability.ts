@@ -20,7 +20,10 @@ export interface Capability {
 // the transport is not compiled in.
 function hasTransport(scheme: "ws" | "wss"): boolean {
   if (binding.has(scheme)) return true
-  const probe = new binding.Socket(binding.context, 0, () => undefined)
+  // In a context of its own: a first socket of the shared default one would start its I/O
+  // threads now, before a program could set its ioThreads or thread scheduling options.
+  const context = new binding.Context()
+  const probe = new binding.Socket(context, 0, () => undefined)
   try {
     probe.setInt32(17, 0)
     probe.connect(`${scheme}://127.0.0.1:1`)
@@ -29,6 +32,7 @@ function hasTransport(scheme: "ws" | "wss"): boolean {
     return false
   } finally {
     probe.close()
+    void context.terminate()
   }
 }
 

@@ -6,7 +6,7 @@ import {
   type ContextOptionProperties,
   type WritableContextOptions,
 } from "./options"
-import {rangeError} from "./errors"
+import {invalidTimeout} from "./errors"
 
 /** What a context needs from the sockets it must close when terminated. */
 export interface ClosableSocket {
@@ -45,6 +45,8 @@ export class Context {
     this.nativeContext = native ?? new binding.Context()
     contexts.add(this)
     applyOptions(this, options, [])
+    // As zeromq v6's, and as sockets are: a misspelt option set as a property throws.
+    Object.seal(this)
   }
 
   /** @internal */
@@ -66,9 +68,8 @@ export class Context {
    */
   async close(options: ContextCloseOptions = {}): Promise<void> {
     const {timeout} = options
-    if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 0)) {
-      throw rangeError("options.timeout", "a non-negative integer (milliseconds)", timeout)
-    }
+    const invalid = invalidTimeout("options.timeout", timeout, 0)
+    if (invalid !== undefined) throw invalid
     for (const ref of this.sockets) {
       const socket = ref.deref()
       if (socket && !socket.closed) socket.closeWithin(timeout)

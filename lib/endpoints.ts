@@ -22,24 +22,51 @@ const transportFlags: Record<string, string> = {
 // A Unix socket address holds this many bytes of path, the terminating NUL included.
 const ipcPathSize = process.platform === "linux" ? 108 : 104
 
-// libzmq answers a missing or unknown transport with a bare EPROTONOSUPPORT, and a long ipc
-// path with a bare ENAMETOOLONG; say which transport, flag or limit is meant.
+// Transports whose address ends in a port (ws and wss may follow it with a path).
+const portTransports = new Set(["tcp", "ws", "wss", "udp", "pgm", "epgm", "norm"])
+
+// What is missing from an endpoint libzmq refused with a bare EINVAL, when it is plain to see.
+function malformed(address: string, scheme: string | undefined): string | undefined {
+  if (scheme === undefined)
+    return "the endpoint has no transport (transport://address, as in tcp://127.0.0.1:5555)"
+  const rest = address.slice(scheme.length + "://".length)
+  if (rest === "") return `the ${scheme} endpoint has no address after "${scheme}://"`
+  if (!portTransports.has(scheme)) return undefined
+  // The last host:port of the address ("source;host:port" for a connect from a source address).
+  const target = rest.slice(rest.lastIndexOf(";") + 1).split("/")[0]
+  const port = /^(?:\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(target)?.[1]
+  if (port === undefined || port === "") {
+    return `the ${scheme} endpoint has no port (${scheme}://host:port; a bind may use port * for any free one)`
+  }
+  return undefined
+}
+
+// libzmq answers a missing or unknown transport with a bare EPROTONOSUPPORT, a malformed
+// address with a bare EINVAL, and a long ipc path with a bare ENAMETOOLONG; say which
+// transport, flag, missing part or limit is meant.
 export function transportError(error: unknown, address: string): unknown {
   const original = error as {code?: unknown; errno?: number}
-  const scheme = /^([^:]*):\/\//.exec(address)?.[1] ?? address
+  const scheme = /^([^:]*):\/\//.exec(address)?.[1]
+  if (original?.code === "EINVAL") {
+    const missing = malformed(address, scheme)
+    return missing === undefined
+      ? error
+      : explain(original, `Invalid argument: ${missing}: ${address}`, address)
+  }
   if (original?.code === "ENAMETOOLONG" && scheme === "ipc") {
     const length = Buffer.byteLength(address) - "ipc://".length
     const reason = `the ipc path is ${length} bytes long; a Unix socket address holds at most ${ipcPathSize - 1}`
     return explain(original, `${reason}: ${address}`, address)
   }
   if (original?.code !== "EPROTONOSUPPORT") return error
-  const flag = transportFlags[scheme]
+  const transport = scheme ?? address
+  const flag = transportFlags[transport]
   const available = flag !== undefined && (capability as unknown as Record<string, boolean>)[flag] === true
   if (available) return error
   const reason =
     flag === undefined
-      ? `the "${scheme}" transport is unknown to libzmq (not one of tcp, ipc, inproc, tipc, pgm, epgm, norm, udp, ws, wss, vmci)`
-      : `the "${scheme}" transport is not available in this build (capability.${flag} is false)`
+      ? `the "${transport}" transport is unknown to libzmq (not one of tcp, ipc, inproc, tipc, pgm, epgm, norm, udp, ws, wss, vmci)`
+      : `the "${transport}" transport is not available in this build (capability.${flag} is false)`
   return explain(original, `${reason}: ${address}`, address)
 }
 

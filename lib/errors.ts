@@ -25,7 +25,8 @@ export function errnoError(code: string, message: string, address?: string): Err
   return error
 }
 
-function describe(value: unknown): string {
+/** A value as error messages show it: `number -5`, `an instance of Context`, `null`. */
+export function describe(value: unknown): string {
   if (value === null) return "null"
   if (Array.isArray(value)) return "an array"
   if (typeof value === "object") return `an instance of ${value.constructor?.name ?? "Object"}`
@@ -38,6 +39,23 @@ export function typeError(argument: string, expected: string, value: unknown): T
 
 export function rangeError(argument: string, expected: string, value: unknown): RangeError {
   return new RangeError(`The "${argument}" argument must be ${expected}; received ${describe(value)}`)
+}
+
+/** The longest timeout in milliseconds: setTimeout's limit (beyond it a timer fires at once). */
+export const maxTimeout = 2 ** 31 - 1
+
+/**
+ * The error for a timeout argument that is not an integer from `min` (-1: "never", or 0) to
+ * maxTimeout milliseconds; undefined when it is one (or undefined).
+ */
+export function invalidTimeout(argument: string, value: unknown, min: -1 | 0): Error | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== "number")
+    return typeError(argument, `an integer from ${min} to ${maxTimeout} (milliseconds)`, value)
+  if (!Number.isInteger(value) || value < min || value > maxTimeout) {
+    return rangeError(argument, `an integer from ${min} to ${maxTimeout} (milliseconds)`, value)
+  }
+  return undefined
 }
 
 export function checkString(argument: string, value: unknown): asserts value is string {

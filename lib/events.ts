@@ -3,7 +3,7 @@
 // need no one to iterate — and waitFor() promises.
 import {getSystemErrorMap} from "node:util"
 import {binding, type NativeObserver} from "./native"
-import {errnoError, typeError, rangeError, type ErrnoError} from "./errors"
+import {errnoError, typeError, invalidTimeout, type ErrnoError} from "./errors"
 import {Queue} from "./queue"
 import type {Socket} from "./socket"
 
@@ -212,6 +212,8 @@ export class Observer {
   private listeners?: Map<string, Set<Listener>>
   private pumping = false
   private pumpScheduled = false
+  // The socket is closing: events are read until "end", whether anyone waits or not.
+  private socketClosed = false
   // The native observer holds this weakly (strongly only while watching): it lives as long as
   // the observer object.
   private readonly onReady = () => this.pump()
@@ -291,10 +293,8 @@ export class Observer {
     if (options === null || typeof options !== "object")
       return Promise.reject(typeError("options", "an object", options))
     const {timeout, signal, filter} = options
-    if (timeout !== undefined && (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < 0)) {
-      const error = typeof timeout === "number" ? rangeError : typeError
-      return Promise.reject(error("options.timeout", "a non-negative integer (milliseconds)", timeout))
-    }
+    const invalid = invalidTimeout("options.timeout", timeout, 0)
+    if (invalid !== undefined) return Promise.reject(invalid)
     if (filter !== undefined && typeof filter !== "function") {
       return Promise.reject(typeError("options.filter", "a function", filter))
     }
@@ -337,7 +337,8 @@ export class Observer {
   /**
    * Stops observing. Idempotent. The final "end" event is still delivered (to listeners,
    * waiters, pending receives, or kept for receive()); then pending receives and waiters
-   * reject with EAGAIN. Closing the socket closes its observer this way.
+   * reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
+   * close (its "close" and "disconnect" events, then "end").
    */
   close(): void {
     if (this.closed) return
@@ -346,6 +347,18 @@ export class Observer {
       if (raw.length !== 0) this.dispatch(toEvent(raw[0], raw[1], raw[2]))
     }
     this.finish()
+  }
+
+  /**
+   * @internal the socket is about to close (called first). libzmq reports what closing does —
+   * "close" for each listener, "disconnect"s — and then "end", which closes the observer; until
+   * then it reads on its own (without keeping the process alive), so nothing is dropped and the
+   * reading socket never outlives that, nor holds up the context's termination.
+   */
+  socketClosing(): void {
+    if (this.closed) return
+    this.socketClosed = true
+    this.native.watch(this.receivers.length !== 0 || this.waiters.size !== 0)
   }
 
   // No event can come any more: release the reading socket and reject who still waits.
@@ -378,7 +391,7 @@ export class Observer {
   // ---- delivery ----
 
   private get demand(): boolean {
-    if (this.receivers.length !== 0 || this.waiters.size !== 0) return true
+    if (this.socketClosed || this.receivers.length !== 0 || this.waiters.size !== 0) return true
     if (this.listeners === undefined) return false
     for (const set of this.listeners.values()) if (set.size !== 0) return true
     return false

@@ -1,6 +1,6 @@
 // The one table of socket and context options: libzmq id, value type, access, and which socket
 // types have it. Accessors on the socket classes and their TypeScript types are derived from it.
-import {typeError, rangeError} from "./errors"
+import {typeError, rangeError, errnoError, describe} from "./errors"
 import type {NativeSocket, NativeContext} from "./native"
 
 export type SocketKind =
@@ -280,17 +280,34 @@ function readSocketOption(native: NativeSocket, spec: OptionSpec): unknown {
   }
 }
 
+// libzmq refuses a value it does not take (sendHighWaterMark = -5) with a bare EINVAL: say which
+// option and value. Other errors (ETERM, EBADF for a closed socket) pass unchanged.
+function refused(error: unknown, spec: OptionSpec, value: unknown): unknown {
+  const original = error as {code?: unknown; errno?: number; message?: string}
+  if (original?.code !== "EINVAL") return error
+  const explained = errnoError(
+    "EINVAL",
+    `${original.message}: libzmq refused ${describe(value)} for ${spec.name}`,
+  )
+  if (typeof original.errno === "number") explained.errno = original.errno
+  return explained
+}
+
 function writeSocketOption(native: NativeSocket, spec: OptionSpec, value: unknown): void {
   const converted = toNative(spec, value)
-  switch (spec.type) {
-    case "string":
-      return native.setBytes(spec.id, converted as string | Buffer | null)
-    case "int64":
-      return native.setInt64(spec.id, converted as number)
-    case "uint64":
-      return native.setUint64(spec.id, converted as number)
-    default:
-      return native.setInt32(spec.id, (converted as number) | 0)
+  try {
+    switch (spec.type) {
+      case "string":
+        return native.setBytes(spec.id, converted as string | Buffer | null)
+      case "int64":
+        return native.setInt64(spec.id, converted as number)
+      case "uint64":
+        return native.setUint64(spec.id, converted as number)
+      default:
+        return native.setInt32(spec.id, (converted as number) | 0)
+    }
+  } catch (error) {
+    throw refused(error, spec, value)
   }
 }
 
@@ -341,7 +358,11 @@ export function defineContextOptions(prototype: object): void {
           const limit = (this as unknown as Record<string, number>)[spec.atMost]
           if (converted > limit) throw rangeError(spec.name, `at most ${limit} (${spec.atMost})`, value)
         }
-        this.nativeContext.setOption(spec.id, converted)
+        try {
+          this.nativeContext.setOption(spec.id, converted)
+        } catch (error) {
+          throw refused(error, spec, value)
+        }
       }
     }
     Object.defineProperty(prototype, spec.name, descriptor)

@@ -4,7 +4,7 @@
 import {binding, SendResult, type NativeSocket} from "./native"
 import {context as defaultContext, isContext, type Context} from "./context"
 import {applyOptions, type SocketKind} from "./options"
-import {errnoError, typeError, rangeError, checkString} from "./errors"
+import {errnoError, typeError, rangeError, checkString, invalidTimeout} from "./errors"
 import {Queue} from "./queue"
 import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
@@ -138,6 +138,9 @@ export abstract class Socket {
       this.close()
       throw error
     }
+    // As zeromq v6's: a misspelt option set as a property (push.sendHighWaterMarc = 10) throws
+    // a TypeError (in strict code) instead of being silently kept as a new property.
+    Object.seal(this)
   }
 
   // ---- state ----
@@ -153,7 +156,8 @@ export abstract class Socket {
 
   /**
    * The socket's event observer, made on first use (do that before bind/connect to see their
-   * events). It closes with the socket, after delivering a final "end" event.
+   * events). It closes shortly after the socket: libzmq reports what closing did ("close" for
+   * each bound endpoint, "disconnect"s), then a final "end" event.
    */
   get events(): Observer {
     return (this.observer ??= new Observer(this))
@@ -225,7 +229,7 @@ export abstract class Socket {
   closeWithin(maxLinger: number | undefined): void {
     if (this.nativeSocket.closed) return
     this.proxy?.halt()
-    this.observer?.close()
+    this.observer?.socketClosing()
     if (maxLinger !== undefined) {
       const linger = this.nativeSocket.getInt32(17)
       if (linger < 0 || linger > maxLinger) this.nativeSocket.setInt32(17, maxLinger)
@@ -375,6 +379,8 @@ export abstract class Socket {
   protected receiveManyMessages(max = 1024, options?: OperationOptions): Promise<Message[][]> {
     if (typeof max !== "number") return Promise.reject(typeError("max", "a positive integer", max))
     if (!Number.isInteger(max) || max < 1) return Promise.reject(rangeError("max", "a positive integer", max))
+    // "At most max": the native count is 32-bit, and no batch comes near it.
+    max = Math.min(max, 2 ** 32 - 1)
     if (this.receivers.length === 0) {
       try {
         const messages = this.takeMany(max)
@@ -508,12 +514,9 @@ export abstract class Socket {
   ): boolean {
     let timeout: number | undefined = options?.timeout
     const signal = options?.signal
-    if (
-      timeout !== undefined &&
-      (typeof timeout !== "number" || !Number.isInteger(timeout) || timeout < -1)
-    ) {
-      const error = typeof timeout === "number" ? rangeError : typeError
-      pending.reject(error("options.timeout", "an integer >= -1 (milliseconds)", timeout))
+    const invalid = invalidTimeout("options.timeout", timeout, -1)
+    if (invalid !== undefined) {
+      pending.reject(invalid)
       return false
     }
     if (signal !== undefined) {

@@ -575,7 +575,8 @@ Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
   // error after some messages: hand those over; the error repeats next time.
   if (messages == 0) {
     for (auto& msg : msgs) zmq_msg_close(&msg);
-    if (error == EAGAIN) return env.Undefined();
+    // Nothing asked for (max 0) or nothing ready.
+    if (error == 0 || error == EAGAIN) return env.Undefined();
     Throw(ZmqError(env, error));
     return Napi::Value();
   }
