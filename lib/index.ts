@@ -24,11 +24,7 @@ export {Proxy} from "./proxy"
 export {Poller, type PollItem, type PollInterest, type PollOptions} from "./poller"
 export {sendJson, receiveJson, sendString, receiveString, type TextSender, type FrameReceiver} from "./codec"
 export {type SocketKind, type SocketOptionProperties} from "./options"
+export * from "./auth"
 
 /** libzmq's version, e.g. "4.3.5". */
 export const version: string = binding.version()
-
-/** A new CURVE key pair, Z85-encoded (40 characters each). */
-export function curveKeyPair(): {publicKey: string; secretKey: string} {
-  return binding.curveKeyPair()
-}

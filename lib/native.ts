@@ -80,6 +80,11 @@ export interface Binding {
   curveKeyPair(): {publicKey: string; secretKey: string}
   /** Which large frames libzmq may borrow: lib/lending.ts. */
   lendWith(lendable: (buffer: ArrayBufferLike) => boolean): void
+  /** Z85 secret key in, Z85 public key out (lib/auth/keys.ts validates). */
+  curvePublic(secretKey: string): string
+  z85Encode(bytes: Buffer): string
+  /** null when libzmq rejects the text. */
+  z85Decode(text: string): Buffer | null
   context: NativeContext
   Context: new () => NativeContext
   Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket

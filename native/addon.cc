@@ -9,6 +9,7 @@
 
 #include "context.h"
 #include "errors.h"
+#include "keys.h"
 #include "observer.h"
 #include "pin.h"
 #include "proxy.h"
@@ -27,20 +28,6 @@ static Napi::Value Version(const Napi::CallbackInfo& info) {
 static Napi::Value Has(const Napi::CallbackInfo& info) {
   const std::string name = info[0].As<Napi::String>().Utf8Value();
   return Napi::Boolean::New(info.Env(), zmq_has(name.c_str()) != 0);
-}
-
-// curveKeyPair() → { publicKey, secretKey } as Z85 text.
-static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  char publicKey[41], secretKey[41];
-  if (zmq_curve_keypair(publicKey, secretKey) != 0) {
-    ThrowLastError(env);
-    return Napi::Value();
-  }
-  auto result = Napi::Object::New(env);
-  result.Set("publicKey", publicKey);
-  result.Set("secretKey", secretKey);
-  return result;
 }
 
 // lendWith(lendable): see ReleaseQueue::SetLendable.
@@ -101,8 +88,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("context", context.New({Napi::Boolean::New(env, true)}));
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
-  exports.Set("curveKeyPair", Napi::Function::New<CurveKeyPair>(env, "curveKeyPair"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
+  DefineKeys(env, exports);
   return exports;
 }
 
