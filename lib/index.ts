@@ -25,6 +25,7 @@ export {Poller, type PollItem, type PollInterest, type PollOptions} from "./poll
 export {sendJson, receiveJson, sendString, receiveString, type TextSender, type FrameReceiver} from "./codec"
 export {type SocketKind, type SocketOptionProperties} from "./options"
 export * from "./auth"
+export {standardProperties, type MessageWithMetadata, type MetadataReceiveOptions} from "./metadata"
 
 /** libzmq's version, e.g. "4.3.5". */
 export const version: string = binding.version()

@@ -1,6 +1,7 @@
 // The public send and receive methods, given only to the socket types that can use them: a
 // Pull has no send(), a Push no receive(), at runtime as in the types.
 import {Socket, type Message, type MessageLike, type OperationOptions} from "./socket"
+import type {MessageWithMetadata, MetadataReceiveOptions} from "./metadata"
 
 type SocketClass = abstract new (...args: any[]) => Socket
 
@@ -15,6 +16,8 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
 
 /** R: what receive() gives for one message (frames; draft sockets add routing id or group). */
 export interface Readable<R = Message[]> {
+  /** With `options.metadata`: the message and its metadata (socket made with `receiveMetadata: true`). */
+  receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
   receive(options?: OperationOptions): Promise<R>
   receiveMany(max?: number, options?: OperationOptions): Promise<R[]>
   [Symbol.asyncIterator](): AsyncIterator<R, undefined>
@@ -48,7 +51,12 @@ export function Readable<B extends SocketClass, R = Message[]>(
 ): B & (abstract new (...args: any[]) => Readable<R>) {
   abstract class ReadableSocket extends Base implements Readable {
     /** Receives one message as an array of frames. Several receives may be pending, served in order. */
-    receive(options?: OperationOptions): Promise<Message[]> {
+    receive(options?: OperationOptions): Promise<Message[]>
+    receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
+    receive(options?: OperationOptions | MetadataReceiveOptions): Promise<unknown> {
+      if (options !== undefined && (options as MetadataReceiveOptions).metadata !== undefined) {
+        return this.receiveMessageWithMetadata(options as MetadataReceiveOptions)
+      }
       return this.receiveMessage(options)
     }
 

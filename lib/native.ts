@@ -85,6 +85,11 @@ export interface Binding {
   z85Encode(bytes: Buffer): string
   /** null when libzmq rejects the text. */
   z85Decode(text: string): Buffer | null
+  /** One whole message and the values of the named properties (null: absent); undefined when none is ready. */
+  receiveWithProperties(
+    socket: NativeSocket,
+    names: readonly string[],
+  ): [Buffer[], (string | null)[]] | undefined
   context: NativeContext
   Context: new () => NativeContext
   Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket

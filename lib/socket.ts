@@ -8,6 +8,12 @@ import {errnoError, typeError, rangeError, checkString, invalidTimeout} from "./
 import {Queue} from "./queue"
 import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
+import {
+  metadataRequest,
+  receiveWithMetadata,
+  type MetadataReceiveOptions,
+  type MetadataRequest,
+} from "./metadata"
 import {Buffer} from "node:buffer"
 
 // The class Buffers are made of (Buffer's species), for views of a slab: Buffer.from(memory,
@@ -34,6 +40,12 @@ export interface OperationOptions {
 
 export interface SocketOptions {
   context?: Context
+  /**
+   * Lets `receive({metadata})` read each message's metadata (User-Id, Peer-Address, …; see
+   * docs/security.md). Messages are then read from libzmq one at a time, never ahead.
+   * Standard socket types only.
+   */
+  receiveMetadata?: boolean
 }
 
 const POLLIN = 1
@@ -44,6 +56,9 @@ const POLLOUT = 2
 // queue when it is read, so a message read ahead would escape a later unsubscribe().
 const receiveBatch = 64
 const oneAtATime: readonly SocketKind[] = ["Request", "Reply", "Subscriber"]
+// ZMQ_STREAM, the last standard socket type; draft types, numbered after it, shape their
+// messages themselves and have no metadata receive.
+const lastStandardType = 11
 
 // Most messages passed to one native sendMany call (as arguments, so bounded by the stack).
 const sendChunk = 1024
@@ -68,6 +83,8 @@ interface PendingSend extends Pending {
 interface PendingReceive extends Pending {
   /** receiveMany: most messages to hand over at once. */
   many?: number
+  /** receive({metadata}): the properties to read. */
+  metadata?: MetadataRequest
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -100,6 +117,7 @@ export abstract class Socket {
   // Where nativeSocket.receiveBatch puts zero-copy frames; reused, emptied as they are taken.
   private readonly largeFrames: Buffer[] = []
   private readonly batch: number
+  private readonly metadataReady: boolean
   private readonly registration: WeakRef<Socket>
   // The native socket holds this weakly (strongly only while watching): it must live as long
   // as the socket does.
@@ -130,10 +148,16 @@ export abstract class Socket {
       if (this.readinessListeners.size !== 0) this.notifyReadiness()
     }
     this.nativeSocket = new binding.Socket(this.context.nativeContext, type, this.onReady)
-    this.batch = oneAtATime.includes(kind) ? 1 : receiveBatch
+    const metadata = options?.receiveMetadata ?? false
+    this.metadataReady = metadata === true
+    this.batch = this.metadataReady || oneAtATime.includes(kind) ? 1 : receiveBatch
     this.registration = this.context.register(this) as WeakRef<Socket>
     try {
-      applyOptions(this, options, ["context"])
+      if (typeof metadata !== "boolean") throw typeError("options.receiveMetadata", "a boolean", metadata)
+      if (metadata && type > lastStandardType) {
+        throw new TypeError(`The "receiveMetadata" option is for the standard socket types, not ${kind}`)
+      }
+      applyOptions(this, options, ["context", "receiveMetadata"])
     } catch (error) {
       this.close()
       throw error
@@ -361,6 +385,22 @@ export abstract class Socket {
       }
     }
     return this.enqueueReceive({} as PendingReceive, options, options === undefined) as Promise<Message[]>
+  }
+
+  /** Receives one message with its metadata (a socket made with `receiveMetadata: true`). */
+  protected receiveMessageWithMetadata(options: MetadataReceiveOptions): Promise<unknown> {
+    if (!this.metadataReady) {
+      return Promise.reject(
+        new TypeError('The "options.metadata" option needs a socket made with {receiveMetadata: true}'),
+      )
+    }
+    let metadata: MetadataRequest
+    try {
+      metadata = metadataRequest(options.metadata)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.enqueueReceive({metadata} as PendingReceive, options)
   }
 
   // A message that is ready now, or undefined when none is (or earlier receives wait first).
@@ -642,6 +682,9 @@ export abstract class Socket {
           const messages = this.takeMany(pending.many)
           if (messages.length === 0) return
           value = messages
+        } else if (pending.metadata !== undefined) {
+          value = receiveWithMetadata(this.nativeSocket, pending.metadata)
+          if (value === undefined) return
         } else {
           value = this.inboxHead < this.inbox.length ? this.takeFromInbox() : this.tryReceive()
           if (value === undefined) return

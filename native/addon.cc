@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "observer.h"
 #include "pin.h"
+#include "properties.h"
 #include "proxy.h"
 #include "socket.h"
 
@@ -90,6 +91,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
   DefineKeys(env, exports);
+  DefineProperties(env, exports);
   return exports;
 }
 

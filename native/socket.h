@@ -38,6 +38,8 @@ class Socket : public Napi::ObjectWrap<Socket> {
     if (proxy != nullptr) StopWatching();
   }
   Proxy* GetProxy() const { return proxy_; }
+  // Throws EBADF (closed) or EBUSY (proxied) and returns false when JS may not use the socket.
+  bool EnsureOpen(Napi::Env env);
 
  private:
   Napi::Value Close(const Napi::CallbackInfo& info);
@@ -76,7 +78,6 @@ class Socket : public Napi::ObjectWrap<Socket> {
   // Receives one whole message as an array of Buffers; undefined when none is ready, empty
   // value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
-  bool EnsureOpen(Napi::Env env);
   bool ReadinessDescriptor(uv_os_sock_t& fd);
   void StopWatching();
   void Release();
