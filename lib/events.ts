@@ -5,6 +5,7 @@ import {getSystemErrorMap} from "node:util"
 import {binding, type NativeObserver} from "./native"
 import {errnoError, typeError, invalidTimeout, type ErrnoError} from "./errors"
 import {Queue} from "./queue"
+import {callListeners} from "./listeners"
 import type {Socket} from "./socket"
 
 /** A ZAP (authentication) failure: the status code the ZAP handler answered. */
@@ -461,18 +462,7 @@ export class Observer {
 
   private emit(event: Event): void {
     const set = this.listeners?.get(event.type)
-    if (set === undefined) return
-    for (const listener of [...set]) {
-      try {
-        ;(listener as (event: Event) => void)(event)
-      } catch (error) {
-        // A throwing listener must not stop the others, nor the observer: report it as
-        // EventEmitter would, as an uncaught exception.
-        queueMicrotask(() => {
-          throw error
-        })
-      }
-    }
+    if (set !== undefined) callListeners(set as Set<(event: Event) => void>, event)
   }
 
   private dropWaiter(waiter: Waiter): void {

@@ -8,3 +8,6 @@ export {
   type CertificateError,
   type CertificateFiles,
 } from "./certificates"
+export {type AuthDecision, type AuthPolicy, type CurvePolicy} from "./policy"
+export {type AuthRequest, type Mechanism, type ZapStatus} from "./zap"
+export {Authenticator, type AuthEvent, type AuthenticatorOptions} from "./authenticator"
