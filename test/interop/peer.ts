@@ -92,6 +92,15 @@ export class Peer {
     return reply.slice("frames ".length).split(" ").map(unhex)
   }
 
+  /** Like receive(), with the message's User-Id as the peer's library reads it ("-": none). */
+  async receiveWithUser(timeoutMs = 5000): Promise<{userId: string; frames: Buffer[]} | undefined> {
+    const reply = await this.command(`recv-user ${timeoutMs}`)
+    if (reply === "error timeout") return undefined
+    const match = /^user (\S+) frames (.*)$/.exec(reply)
+    if (match === null) throw this.failure(`recv-user: ${reply}`)
+    return {userId: match[1], frames: match[2].split(" ").map(unhex)}
+  }
+
   /** Asks the peer to quit; kills it if it has not exited within a few seconds. */
   async stop(): Promise<void> {
     if (this.exited) return

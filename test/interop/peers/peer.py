@@ -2,15 +2,23 @@
 
     peer.py TYPE bind|connect ENDPOINT [--routing-id HEX] [--subscribe HEX]
             [--curve-server SECRET] [--curve-client SERVER_PUBLIC PUBLIC SECRET]
+            [--plain-server] [--plain-client USERNAME PASSWORD] [--zap-domain DOMAIN]
+            [--auth-curve FOLDER|any] [--auth-plain USERNAME PASSWORD]
+
+--auth-* start pyzmq's ThreadAuthenticator on the socket's context (before bind/connect),
+allowing the CURVE keys of a certificate folder (or any key) or one PLAIN user.
 
 Prints "ready <last endpoint>", then answers one line per command:
     send HEX...       -> "ok"               (a multipart message; "-" is an empty frame)
     recv [TIMEOUT_MS] -> "frames HEX..." or "error timeout"
+    recv-user [TIMEOUT_MS] -> "user USER_ID frames HEX..." or "error timeout"
     quit              -> exits 0
 """
 import sys
 
 import zmq
+import zmq.auth
+from zmq.auth.thread import ThreadAuthenticator
 
 TYPES = {name: getattr(zmq, name) for name in ("PAIR", "PUB", "SUB", "REQ", "REP", "DEALER", "ROUTER", "PULL", "PUSH")}
 
@@ -33,6 +41,15 @@ def main():
     context = zmq.Context()
     socket = context.socket(TYPES[kind])
     socket.setsockopt(zmq.LINGER, 500)
+    authenticator = None
+
+    def authenticate():
+        nonlocal authenticator
+        if authenticator is None:
+            authenticator = ThreadAuthenticator(context)
+            authenticator.start()
+        return authenticator
+
     while options:
         option = options.pop(0)
         if option == "--routing-id":
@@ -46,6 +63,18 @@ def main():
             socket.setsockopt_string(zmq.CURVE_SERVERKEY, options.pop(0))
             socket.setsockopt_string(zmq.CURVE_PUBLICKEY, options.pop(0))
             socket.setsockopt_string(zmq.CURVE_SECRETKEY, options.pop(0))
+        elif option == "--plain-server":
+            socket.setsockopt(zmq.PLAIN_SERVER, 1)
+        elif option == "--plain-client":
+            socket.setsockopt_string(zmq.PLAIN_USERNAME, options.pop(0))
+            socket.setsockopt_string(zmq.PLAIN_PASSWORD, options.pop(0))
+        elif option == "--zap-domain":
+            socket.setsockopt_string(zmq.ZAP_DOMAIN, options.pop(0))
+        elif option == "--auth-curve":
+            folder = options.pop(0)
+            authenticate().configure_curve(domain="*", location=zmq.auth.CURVE_ALLOW_ANY if folder == "any" else folder)
+        elif option == "--auth-plain":
+            authenticate().configure_plain(domain="*", passwords={options.pop(0): options.pop(0)})
         else:
             raise SystemExit("peer.py: unknown option " + option)
     if mode == "bind":
@@ -64,11 +93,20 @@ def main():
                 reply("frames " + " ".join(encode(frame) for frame in socket.recv_multipart()))
             else:
                 reply("error timeout")
+        elif command == "recv-user":
+            if socket.poll(int(words[0]) if words else 5000, zmq.POLLIN):
+                frames = socket.recv_multipart(copy=False)
+                user = frames[0].get("User-Id") or "-"
+                reply("user " + user + " frames " + " ".join(encode(frame.bytes) for frame in frames))
+            else:
+                reply("error timeout")
         elif command == "quit":
             break
         else:
             reply("error unknown command " + command)
     socket.close()
+    if authenticator is not None:
+        authenticator.stop()
     context.term()
 
 
