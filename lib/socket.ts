@@ -8,6 +8,7 @@ import {errnoError, typeError, rangeError, checkString, invalidTimeout} from "./
 import {Queue} from "./queue"
 import {Observer} from "./events"
 import {IpcFiles, transportError} from "./endpoints"
+import {checkHandshakeOptions} from "./auth/handshake-guard"
 import {
   metadataRequest,
   receiveWithMetadata,
@@ -206,6 +207,7 @@ export abstract class Socket {
 
   bindSync(address: string): void {
     checkString("address", address)
+    checkHandshakeOptions(this, address)
     try {
       this.nativeSocket.bind(address)
     } catch (error) {
@@ -226,6 +228,7 @@ export abstract class Socket {
 
   connect(address: string): void {
     checkString("address", address)
+    checkHandshakeOptions(this, address)
     try {
       this.nativeSocket.connect(address)
     } catch (error) {
