@@ -1,5 +1,6 @@
 // CURVE keys and libzmq's Z85 encoding: key pairs, a secret key's public key, Z85 both ways.
-// lib/auth/keys.ts validates every argument (types, lengths, alphabet) before calling these.
+// lib/auth/keys.ts validates every argument (lengths, alphabet) before calling these; here
+// only the types are checked, so that no call can read a value as what it is not.
 #include "keys.h"
 
 #include <zmq.h>
@@ -26,8 +27,14 @@ static Napi::Value CurveKeyPair(const Napi::CallbackInfo& info) {
 }
 
 // curvePublic(secretKey: 40 Z85 characters) → the public key as Z85 text.
+static bool ArgumentIs(const Napi::CallbackInfo& info, bool is, const char* expected) {
+  if (!is) Throw(Napi::TypeError::New(info.Env(), std::string("Expected ") + expected));
+  return is;
+}
+
 static Napi::Value CurvePublic(const Napi::CallbackInfo& info) {
   auto env = info.Env();
+  if (!ArgumentIs(info, info[0].IsString(), "a Z85 secret key")) return Napi::Value();
   const std::string secretKey = info[0].As<Napi::String>().Utf8Value();
   char publicKey[41];
   if (zmq_curve_public(publicKey, secretKey.c_str()) != 0) {
@@ -40,6 +47,7 @@ static Napi::Value CurvePublic(const Napi::CallbackInfo& info) {
 // z85Encode(bytes: Buffer, length a multiple of 4) → Z85 text.
 static Napi::Value Z85Encode(const Napi::CallbackInfo& info) {
   auto env = info.Env();
+  if (!ArgumentIs(info, info[0].IsBuffer(), "a Buffer")) return Napi::Value();
   auto bytes = info[0].As<Napi::Buffer<uint8_t>>();
   std::vector<char> text(bytes.Length() / 4 * 5 + 1);
   if (zmq_z85_encode(text.data(), bytes.Data(), bytes.Length()) == nullptr) {
@@ -53,6 +61,7 @@ static Napi::Value Z85Encode(const Napi::CallbackInfo& info) {
 // text (a character outside the alphabet, or a group above 2^32 - 1).
 static Napi::Value Z85Decode(const Napi::CallbackInfo& info) {
   auto env = info.Env();
+  if (!ArgumentIs(info, info[0].IsString(), "Z85 text")) return Napi::Value();
   const std::string text = info[0].As<Napi::String>().Utf8Value();
   auto bytes = Napi::Buffer<uint8_t>::New(env, text.size() / 5 * 4);
   if (zmq_z85_decode(bytes.Data(), text.c_str()) == nullptr) return env.Null();

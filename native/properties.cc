@@ -23,7 +23,8 @@ static Napi::Value ReceiveWithProperties(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   auto* socket = Unwrapped<Socket>(env, info[0]);
   if (socket == nullptr || !info[1].IsArray()) {
-    Throw(Napi::TypeError::New(env, "receiveWithProperties(socket, names): a native Socket and an array"));
+    Throw(Napi::TypeError::New(
+        env, "receiveWithProperties(socket, names): a native Socket and an array"));
     return Napi::Value();
   }
   if (!socket->EnsureOpen(env)) return Napi::Value();
