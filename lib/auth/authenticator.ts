@@ -180,8 +180,8 @@ export class Authenticator {
 
   /**
    * Uninstalls the handler. Idempotent. Afterwards the context has none: PLAIN servers fail
-   * every handshake and CURVE servers accept every client again (unless they set
-   * `zapEnforceDomain`), so close servers first.
+   * every handshake and CURVE servers accept every client again (unless they set `zapDomain`
+   * and `zapEnforceDomain`), so close servers first.
    */
   close(): void {
     if (this.closed) return
