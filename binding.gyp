@@ -30,10 +30,15 @@
         ["OS == 'linux'", {
           # As in CMakeLists.txt: the static libraries' symbols stay local to the addon (Debian's
           # libsodium.a cannot go into a shared object otherwise, and no other addon's libzmq can
-          # bind to ours); only the Node-API entry points are exported.
+          # bind to ours); only the Node-API entry points are exported. The C++ runtime is linked
+          # in, so the addon loads where the system's libstdc++ is older than the compiler's.
           "ldflags": [
             "-Wl,--exclude-libs,ALL",
             "-Wl,--version-script=<(module_root_dir)/native/exports.map",
+            "-static-libstdc++",
+            "-static-libgcc",
+            # The oldest glibc versions of these (native/glibc-compat.cc).
+            "-Wl,--wrap=exp,--wrap=log,--wrap=pow,--wrap=fcntl64,--wrap=pthread_cond_clockwait",
           ],
           # dladdr/dlopen pin the module (native/pin.h): libdl before glibc 2.34.
           "libraries": ["-ldl"],

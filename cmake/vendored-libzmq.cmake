@@ -78,6 +78,33 @@ else()
   list(APPEND disabled_capabilities norm)
 endif()
 
+# libzmq's CMake skips its run-time probes when cross-compiling (an emulator does not help), and
+# a Linux libzmq built that way silently loses TIPC, the TCP keepalive options, CLOEXEC and
+# more. Every Linux kernel and glibc we build for has them: state them. (A test compares the
+# resulting platform.hpp with a native build's.)
+# On Linux, libzmq's pthreads condition variable rather than C++11's: it waits with
+# pthread_cond_timedwait on CLOCK_MONOTONIC, where libstdc++'s needs pthread_cond_clockwait,
+# which only glibc 2.30 and later have (the prebuilds load on older ones).
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+  list(APPEND libzmq_options -DZMQ_CV_IMPL=pthreads)
+endif()
+if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
+  foreach(feature EVENTFD_CLOEXEC SOCK_CLOEXEC O_CLOEXEC SO_BINDTODEVICE SO_KEEPALIVE SO_PRIORITY
+      TCP_KEEPCNT TCP_KEEPIDLE TCP_KEEPINTVL PTHREAD_SETNAME_2 PTHREAD_SET_AFFINITY TIPC GETRANDOM)
+    list(APPEND libzmq_options -DZMQ_HAVE_${feature}=1)
+  endforeach()
+endif()
+if(MINGW)
+  # As MSVC builds get by default: the wepoll poller, which ipc:// (AF_UNIX) on Windows needs.
+  # The shims let libzmq's MSVC-minded includes compile (see cmake/mingw-shims/README.md).
+  set(shims "${CMAKE_CURRENT_LIST_DIR}/mingw-shims")
+  list(APPEND libzmq_options -DPOLLER=epoll "-DCMAKE_C_FLAGS=-I${shims}/c" "-DCMAKE_CXX_FLAGS=-I${shims}/cxx")
+endif()
+if(CMAKE_TOOLCHAIN_FILE)
+  get_filename_component(toolchain "${CMAKE_TOOLCHAIN_FILE}" ABSOLUTE)
+  list(APPEND libzmq_options "-DCMAKE_TOOLCHAIN_FILE=${toolchain}")
+endif()
+
 # libzmq's build lives in the (ignored) deps/ folder, keyed by the build tree it serves, not
 # in the build tree itself: node-gyp empties build/ whenever it runs, and a rebuild of the
 # addon must never rebuild libzmq.

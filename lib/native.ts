@@ -1,8 +1,9 @@
 // The only module that loads the compiled addon; everything else imports its types from here.
 import * as path from "node:path"
 import {lendable} from "./lending"
+import {loadFailureError, noBinaryError} from "./load-error"
 
-const load: (dir: string) => unknown = require("node-gyp-build")
+const nodeGypBuild: {path(dir: string): string} = require("node-gyp-build")
 
 export interface NativeContext {
   readonly shared: boolean
@@ -102,6 +103,22 @@ export interface Binding {
   ) => NativeProxy
 }
 
-export const binding = load(path.join(__dirname, "..")) as Binding
+// Finding the binary and loading it fail differently; each gets its own message (lib/load-error.ts).
+function loadBinding(): Binding {
+  const root = path.join(__dirname, "..")
+  let file: string
+  try {
+    file = nodeGypBuild.path(root)
+  } catch (error) {
+    throw noBinaryError(root, error)
+  }
+  try {
+    return require(file) as Binding
+  } catch (error) {
+    throw loadFailureError(root, file, error)
+  }
+}
+
+export const binding = loadBinding()
 
 binding.lendWith(lendable)

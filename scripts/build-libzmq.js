@@ -16,7 +16,14 @@ const {spawnSync} = require("node:child_process")
 const root = path.resolve(__dirname, "..")
 // prebuildify sets PREBUILD_ARCH for the node-gyp build it runs (cross-arch builds on macOS).
 const arch = process.env.PREBUILD_ARCH || process.arch
-const buildDir = path.join(root, "deps", `build-${process.platform}-${arch}`)
+// ZMQ_NATIVE_BUILD_TAG keeps builds made in another environment apart (scripts/in-bullseye).
+const tag = process.env.ZMQ_NATIVE_BUILD_TAG ? `-${process.env.ZMQ_NATIVE_BUILD_TAG}` : ""
+const buildDir = path.join(root, "deps", `build-${process.platform}-${arch}${tag}`)
+// Linux builds for another architecture take their compilers from a toolchain file.
+const crossToolchain =
+  process.platform === "linux" && arch !== process.arch
+    ? path.join(root, "cmake", "toolchains", `linux-${arch}.cmake`)
+    : undefined
 const linkFile = path.join(buildDir, "libzmq-install", "zmq-native-link.json")
 
 function log(message) {
@@ -78,7 +85,7 @@ function checkToolchain() {
     fail(
       [
         `cannot build libzmq from source: missing ${missing.join(" and ")}.`,
-        "No prebuilt binary matched this platform, so zmq-native must compile itself.",
+        "zmq-native must compile itself here (install.js said why above), and cannot.",
         `(platform ${process.platform}-${process.arch}, Node ${process.version})`,
       ].join("\n  "),
     )
@@ -105,6 +112,10 @@ function configure() {
   fs.mkdirSync(buildDir, {recursive: true})
   const args = ["-S", root, "-B", buildDir, "-DZMQ_NATIVE_LIBZMQ_ONLY=ON", "-DCMAKE_BUILD_TYPE=Release"]
   if (process.platform !== "win32" && runs("ninja", ["--version"])) args.push("-G", "Ninja")
+  if (crossToolchain) {
+    if (!fs.existsSync(crossToolchain)) fail(`no toolchain file for linux-${arch} (${crossToolchain})`)
+    args.push(`-DCMAKE_TOOLCHAIN_FILE=${crossToolchain}`)
+  }
   if (process.platform === "darwin")
     args.push(`-DCMAKE_OSX_ARCHITECTURES=${arch === "x64" ? "x86_64" : arch}`)
   if (!cmake(args)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds what `npm test` needs and is missing, through both build paths so they cannot drift:
-// this platform's prebuild (prebuildify → node-gyp → binding.gyp), the development addon in
+// the prebuilds (on Linux x64 every target this machine can build: node-gyp → binding.gyp in a
+// Debian 11 chroot for Linux, mingw-w64 → CMakeLists.txt for Windows), the development addon in
 // build/ (cmake-js → CMakeLists.txt; libzmq is built once per path and reused), and the
 // compiled TypeScript in dist/. Quick when up to date.
 "use strict"
@@ -8,6 +9,8 @@
 const fs = require("node:fs")
 const path = require("node:path")
 const {spawnSync} = require("node:child_process")
+
+const {local} = require("./lib/prebuild-targets.js")
 
 const root = path.resolve(__dirname, "..")
 
@@ -24,24 +27,31 @@ function addonBuilt() {
 
 // Newest modification time of the files a binary is built from.
 function sourcesTime() {
-  const dir = path.join(root, "native")
-  const files = fs.readdirSync(dir).map(name => path.join(dir, name))
+  const dirs = ["native", "cmake", path.join("cmake", "toolchains")].map(dir => path.join(root, dir))
+  const files = dirs.flatMap(dir => fs.readdirSync(dir).map(name => path.join(dir, name)))
   files.push(path.join(root, "binding.gyp"), path.join(root, "CMakeLists.txt"))
-  return Math.max(...files.map(file => fs.statSync(file).mtimeMs))
+  return Math.max(...files.filter(file => fs.statSync(file).isFile()).map(file => fs.statSync(file).mtimeMs))
 }
 
-// The prebuild is current when it is newer than every native source.
-function prebuildCurrent() {
-  const dir = path.join(root, "prebuilds", `${process.platform}-${process.arch}`)
-  if (!fs.existsSync(dir)) return false
-  const binaries = fs.readdirSync(dir).filter(name => name.endsWith(".node"))
-  return (
-    binaries.length > 0 && binaries.every(name => fs.statSync(path.join(dir, name)).mtimeMs >= sourcesTime())
-  )
+// The prebuilds this machine makes (scripts/lib/prebuild-targets.js) that are missing or older
+// than a native source: the tests run each under its emulator.
+function stalePrebuilds() {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    const dir = path.join(root, "prebuilds", `${process.platform}-${process.arch}`)
+    const fresh = fs.existsSync(dir) && fs.readdirSync(dir).some(name => name.endsWith(".node"))
+    return fresh ? [] : ["--native"]
+  }
+  const newest = sourcesTime()
+  const stale = local.filter(entry => {
+    const file = path.join(root, "prebuilds", entry.tuple, entry.file)
+    return !fs.existsSync(file) || fs.statSync(file).mtimeMs < newest
+  })
+  return stale.length ? ["--target", stale.map(entry => entry.target).join(",")] : []
 }
 
 // First, because node-gyp (run by prebuildify) empties build/.
-if (!prebuildCurrent()) run(process.execPath, [path.join(root, "scripts", "build-prebuilds.js")])
+const prebuilds = stalePrebuilds()
+if (prebuilds.length) run(process.execPath, [path.join(root, "scripts", "build-prebuilds.js"), ...prebuilds])
 
 // cmake-js rebuilds incrementally (libzmq is not rebuilt when only native/ changed).
 if (!addonBuilt() || process.env.ZMQ_NATIVE_REBUILD !== "0") {

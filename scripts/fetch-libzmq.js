@@ -195,8 +195,9 @@ async function main() {
       ...failures,
       "Supply it by hand: download zeromq-4.3.5.tar.gz (sha256 " + upstream.sha256 + ")",
       "on a connected machine, copy it here and run:",
-      "  ZMQ_NATIVE_LIBZMQ_SOURCE=/path/to/zeromq-4.3.5.tar.gz npm run build",
-      "(an unpacked libzmq source directory works too).",
+      "  ZMQ_NATIVE_LIBZMQ_SOURCE=/path/to/zeromq-4.3.5.tar.gz npm rebuild zmq-native",
+      "(in a clone of zmq-native itself: ... npm run build).",
+      "An unpacked libzmq source directory works too.",
     ].join("\n"),
   )
   process.exitCode = 1

