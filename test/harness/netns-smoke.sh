@@ -76,13 +76,16 @@ if ((HARNESS)); then
     fail "failure propagation (exit $rc after ${t}s)" "$OUT/fail.log"
   fi
 
-  # The deadline kills both, including a command that ignores SIGTERM.
+  # The deadline kills both, including a command that ignores SIGTERM, after their last words
+  # (each process's threads, system calls and backtraces; a few seconds per process).
   t0=$(now)
   "$WITH_NETNS" --timeout 1 --receiver 'trap "" TERM; sleep 20' --sender 'sleep 20' >"$OUT/timeout.log" 2>&1
   rc=$? t=$(secs "$t0" "$(now)")
   if ((rc == 124)) && grep -q 'TIMED OUT' "$OUT/timeout.log" && grep -q 'timeout of 1s hit' "$OUT/timeout.log" &&
-    awk -v t="$t" 'BEGIN { exit !(t < 6) }'; then
-    pass "timeout -> exit 124 after ${t}s (TERM-ignoring receiver killed)"
+    grep -q '^\[receiver last words\]   thread .* wchan=' "$OUT/timeout.log" &&
+    grep -q '^\[sender last words\] process .*: sleep 20' "$OUT/timeout.log" &&
+    awk -v t="$t" 'BEGIN { exit !(t < 20) }'; then
+    pass "timeout -> exit 124 after ${t}s with last words (TERM-ignoring receiver killed)"
   else
     fail "timeout handling (exit $rc after ${t}s)" "$OUT/timeout.log"
   fi
