@@ -139,21 +139,21 @@ fi
 # ------------------------------------------------------------------------------ transports
 if ((TRANSPORTS)); then
   echo "== transports: $COUNT messages of $SIZE bytes, ZMQ_RATE 10000, python3-zmq $($PY -c 'import zmq; print(zmq.zmq_version())')"
-  # name | receiver endpoint | sender endpoint | extra pub options
+  # name | receiver endpoint | sender endpoint
   cases=(
-    "epgm|epgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5555|epgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5555|"
-    "pgm|pgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5556|pgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5556|"
-    "norm|norm://2,\$NETNS_SELF_IP;\$NETNS_GROUP:5557|norm://1,\$NETNS_SELF_IP;\$NETNS_GROUP:5557|--warmup 0.5"
+    "epgm|epgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5555|epgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5555"
+    "pgm|pgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5556|pgm://\$NETNS_SELF_IP;\$NETNS_GROUP:5556"
+    "norm|norm://2,\$NETNS_SELF_IP;\$NETNS_GROUP:5557|norm://1,\$NETNS_SELF_IP;\$NETNS_GROUP:5557"
   )
   rows=()
   for loss in 0 5; do
     for c in "${cases[@]}"; do
-      IFS='|' read -r name rep sep extra <<<"$c"
+      IFS='|' read -r name rep sep <<<"$c"
       log=$OUT/$name-$loss.log
       t0=$(now)
       "$WITH_NETNS" --timeout 90 --wait-ready --loss "$loss" \
         --receiver "$PY $PEERS/sub.py \"$rep\" $COUNT --timeout 75" \
-        --sender "$PY $PEERS/pub.py \"$sep\" $COUNT --size $SIZE --linger 75 $extra" >"$log" 2>&1
+        --sender "$PY $PEERS/pub.py \"$sep\" $COUNT --size $SIZE --linger 75" >"$log" 2>&1
       rc=$? t=$(secs "$t0" "$(now)")
       result=$(grep -o 'received=.*' "$log" | head -1)
       dropped=$(sed -n 's/^==== loss: dropped \([0-9]*\) of \([0-9]*\).*/\1\/\2 pkts/p' "$log")

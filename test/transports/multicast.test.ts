@@ -15,8 +15,6 @@ interface Transport {
   name: string
   receiver: string
   sender: string
-  /** ms of throw-away messages first (NORM delivers nothing for a few hundred ms) */
-  warmup: number
   /** seconds for the whole run, setup included */
   timeout: number
 }
@@ -28,21 +26,18 @@ const transports: Transport[] = [
     name: "epgm",
     receiver: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555",
     sender: "epgm://$NETNS_SELF_IP;$NETNS_GROUP:5555",
-    warmup: 0,
     timeout: 30,
   },
   {
     name: "pgm",
     receiver: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556",
     sender: "pgm://$NETNS_SELF_IP;$NETNS_GROUP:5556",
-    warmup: 0,
     timeout: 30,
   },
   {
     name: "norm",
     receiver: "norm://2,$NETNS_SELF_IP;$NETNS_GROUP:5557",
     sender: "norm://1,$NETNS_SELF_IP;$NETNS_GROUP:5557",
-    warmup: 500,
     timeout: 75,
   },
 ]
@@ -67,7 +62,7 @@ async function publishAcross(transport: Transport, loss: number): Promise<Outcom
     "--receiver",
     `node ${peer} "${transport.receiver}" ${count} ${size}`,
     "--sender",
-    `node ${peer} "${transport.sender}" ${count} ${size} ${transport.warmup}`,
+    `node ${peer} "${transport.sender}" ${count} ${size}`,
   ])
   const line = /RESULT (\{.*\})$/m.exec(result.stdout)
   if (result.status !== 0 || line === null)

@@ -1,11 +1,14 @@
 """Publisher peer for scripts/with-netns: sends COUNT numbered messages to ENDPOINT.
 
-usage: pub.py ENDPOINT COUNT [--size BYTES] [--rate KBITS] [--warmup S] [--linger S]
+usage: pub.py ENDPOINT COUNT [--size BYTES] [--rate KBITS] [--linger S]
 
 Messages are b"seq <n> " padded with b"x" to --size bytes, n = 0..COUNT-1 (PGM packs many small
-messages into one packet; ~1000-byte messages make every message its own packet, so loss bites). With --warmup, b"warmup" messages are sent every
-50 ms for S seconds first (NORM needs a few hundred ms before delivery settles; subscribers skip
-them). After the last message the socket stays open, so the transport can still repair losses,
+messages into one packet; ~1000-byte messages make every message its own packet, so loss bites).
+First, b"warmup" messages go out every 20 ms until the subscriber has heard one
+($NETNS_SHARED_DIR/receiver.heard appears): the subscriber's transport joins the group in
+libzmq's I/O thread some time after its connect() returned, a multicast receiver never gets
+what was sent before it joined, and NORM delivers nothing for its first few hundred ms.
+After the last message the socket stays open, so the transport can still repair losses,
 until the receiver has exited ($NETNS_RECEIVER_DONE_FILE appears) or --linger seconds pass.
 """
 import argparse
@@ -22,7 +25,6 @@ def main():
     ap.add_argument("count", type=int)
     ap.add_argument("--size", type=int, default=0, help="pad each message to this many bytes")
     ap.add_argument("--rate", type=int, default=10000, help="ZMQ_RATE, kbit/s")
-    ap.add_argument("--warmup", type=float, default=0.0)
     ap.add_argument("--linger", type=float, default=10.0)
     a = ap.parse_args()
 
@@ -32,13 +34,15 @@ def main():
     pub.setsockopt(zmq.LINGER, int(a.linger * 1000))
     pub.connect(a.endpoint)
 
-    t0 = time.monotonic()
-    deadline = t0 + a.warmup
+    heard = os.path.join(os.environ["NETNS_SHARED_DIR"], "receiver.heard")
+    deadline = time.monotonic() + a.linger
     warm = 0
-    while time.monotonic() < deadline:
+    while not os.path.exists(heard):
+        if time.monotonic() > deadline:
+            sys.exit(f"pub: the receiver heard none of {warm} warm-up messages in {a.linger}s")
         pub.send(b"warmup")
         warm += 1
-        time.sleep(0.05)
+        time.sleep(0.02)
 
     t1 = time.monotonic()
     for n in range(a.count):

@@ -2,8 +2,8 @@
 
 usage: sub.py ENDPOINT COUNT [--rate KBITS] [--timeout S] [--min N]
 
-Subscribes to everything, creates $NETNS_READY_FILE, then counts b"seq <n> ..." messages (skipping
-b"warmup") until COUNT arrived or --timeout seconds passed. Prints one RESULT line:
+Subscribes to everything, creates $NETNS_READY_FILE, then counts b"seq <n> ..." messages (on the
+first b"warmup" it creates $NETNS_SHARED_DIR/receiver.heard, see pub.py; warm-ups are not counted) until COUNT arrived or --timeout seconds passed. Prints one RESULT line:
   RESULT <endpoint> received=<k>/<COUNT> in_order=<yes|no> dups=<d> missing=<m> first_wait=<s> span=<s>
 Exits 0 when at least --min (default COUNT) distinct messages arrived, in order, without duplicates.
 """
@@ -48,6 +48,8 @@ def main():
             break
         msg = sub.recv()
         if msg == b"warmup":
+            if warm == 0:
+                open(os.path.join(os.environ["NETNS_SHARED_DIR"], "receiver.heard"), "w").close()
             warm += 1
             continue
         n = int(msg.split()[1])
