@@ -117,6 +117,10 @@ else()
   get_filename_component(libzmq_work "${libzmq_work}" ABSOLUTE)
 endif()
 set(ZMQ_NATIVE_LIBZMQ_PREFIX "${libzmq_work}/libzmq-install")
+if(NOT "pgm" IN_LIST disabled_capabilities)
+  set(pgm_archive "${pgm_archives}")
+  include("${CMAKE_CURRENT_LIST_DIR}/pgm-numeric-lookups.cmake")
+endif()
 set(libzmq_archive
   "${ZMQ_NATIVE_LIBZMQ_PREFIX}/lib/${CMAKE_STATIC_LIBRARY_PREFIX}zmq${CMAKE_STATIC_LIBRARY_SUFFIX}")
 set(libzmq_byproducts "${libzmq_archive}")
@@ -164,6 +168,10 @@ ExternalProject_Add(libzmq_vendored
   BUILD_BYPRODUCTS ${libzmq_byproducts}
   UPDATE_COMMAND ""
   USES_TERMINAL_BUILD ON)
+if(TARGET zmq_native_pgm_lookups)
+  # Whatever links libzmq links this archive too (see pgm-numeric-lookups.cmake).
+  add_dependencies(libzmq_vendored zmq_native_pgm_lookups)
+endif()
 
 if(MSVC)
   ExternalProject_Add_Step(libzmq_vendored plain_name
