@@ -1,18 +1,31 @@
 // What this build of libzmq can do: zmq_has() for each capability, plus the WebSocket
 // transports, which libzmq 4.3.4's zmq_has does not know about, and udp (a draft transport).
 import {binding} from "./native"
+import {ZMQ_LINGER, ZMQ_PAIR} from "./generated/zmq"
 
+/** What this build of libzmq can do: a flag per transport and feature. */
 export interface Capability {
+  /** The ipc:// transport (Unix domain sockets). */
   ipc: boolean
+  /** The pgm:// and epgm:// reliable multicast transports (OpenPGM). */
   pgm: boolean
+  /** The tipc:// transport (Linux TIPC). */
   tipc: boolean
+  /** The norm:// reliable multicast transport (NACK-Oriented Reliable Multicast). */
   norm: boolean
+  /** The CURVE security mechanism (encryption and authentication). */
   curve: boolean
+  /** The GSSAPI security mechanism (Kerberos). */
   gssapi: boolean
+  /** libzmq's draft API: the draft socket types (`zmq-native/draft`) and options. */
   draft: boolean
+  /** The ws:// WebSocket transport. */
   ws: boolean
+  /** The wss:// WebSocket transport over TLS. */
   wss: boolean
+  /** The udp:// transport (Radio, Dish and Datagram sockets). */
   udp: boolean
+  /** The vmci:// transport (VMware guest–host sockets). */
   vmci: boolean
 }
 
@@ -23,9 +36,9 @@ function hasTransport(scheme: "ws" | "wss"): boolean {
   // In a context of its own: a first socket of the shared default one would start its I/O
   // threads now, before a program could set its ioThreads or thread scheduling options.
   const context = new binding.Context()
-  const probe = new binding.Socket(context, 0, () => undefined)
+  const probe = new binding.Socket(context, ZMQ_PAIR, () => undefined)
   try {
-    probe.setInt32(17, 0)
+    probe.setInt32(ZMQ_LINGER, 0)
     probe.connect(`${scheme}://127.0.0.1:1`)
     return true
   } catch {
@@ -36,6 +49,7 @@ function hasTransport(scheme: "ws" | "wss"): boolean {
   }
 }
 
+/** What this build of libzmq can do, e.g. `capability.curve`. */
 export const capability: Readonly<Capability> = Object.freeze({
   ipc: binding.has("ipc"),
   pgm: binding.has("pgm"),

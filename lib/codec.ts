@@ -6,11 +6,13 @@ import type {Message, OperationOptions} from "./socket"
 
 /** What the send helpers need: a socket's send(). Its options (a draft Radio's group) are kept. */
 export interface TextSender<O extends unknown[] = [OperationOptions?]> {
+  /** The socket's send(): queues one message. */
   send(message: string, ...options: O): Promise<void>
 }
 
 /** What the receive helpers need: a socket's receive() giving frames. */
 export interface FrameReceiver {
+  /** The socket's receive(): one message's frames. */
   receive(options?: OperationOptions): Promise<Message[]>
 }
 

@@ -1,26 +1,17 @@
 // Contexts: the shared default one, and explicit ones that close({ timeout }) terminates.
 import {binding, type NativeContext} from "./native"
-import {
-  applyOptions,
-  defineContextOptions,
-  type ContextOptionProperties,
-  type WritableContextOptions,
-} from "./options"
+import {ContextBase} from "./generated/options"
+import {closeWithin, native} from "./core/handles"
+import {applyOptions} from "./core/option-values"
 import {invalidTimeout} from "./errors"
+import type {WritableContextOptions} from "./options"
 
-/** What a context needs from the sockets it must close when terminated. */
-export interface ClosableSocket {
+/** What a context needs from the sockets it must close when it is closed. */
+interface ClosableSocket {
   readonly closed: boolean
   /** Closes the socket, lingering at most maxLinger ms when given. */
-  closeWithin(maxLinger?: number): void
+  [closeWithin](maxLinger?: number): void
 }
-
-export interface ContextCloseOptions {
-  /** Longest time (ms) sockets may linger to deliver queued messages; default: their own linger. */
-  timeout?: number
-}
-
-export interface Context extends ContextOptionProperties {}
 
 // Every Context this package made: the brand isContext() checks.
 const contexts = new WeakSet<object>()
@@ -33,32 +24,35 @@ export function isContext(value: unknown): value is Context {
   return typeof value === "object" && value !== null && contexts.has(value)
 }
 
-export class Context {
-  /** @internal */
-  readonly nativeContext: NativeContext
-  private readonly sockets = new Set<WeakRef<ClosableSocket>>()
+// Each context's open sockets, weakly: an unreachable socket is collected (and closed) as usual.
+const openSockets = new WeakMap<Context, Set<WeakRef<ClosableSocket>>>()
 
+/** Context.close() options. */
+export interface ContextCloseOptions {
+  /** Longest time (ms) sockets may linger to deliver queued messages; default: their own linger. */
+  timeout?: number
+}
+
+/**
+ * A libzmq context: the I/O threads and the inproc namespace its sockets share. Sockets use the
+ * shared default `context` unless given one.
+ */
+export class Context extends ContextBase {
+  /** @internal */
+  readonly [native]: NativeContext
+
+  /** A new context with these options (ioThreads, maxSockets, ...). */
   constructor(options?: Partial<WritableContextOptions>)
   /** @internal wraps an existing native context (the shared default one) */
-  constructor(options: Partial<WritableContextOptions> | undefined, native: NativeContext)
-  constructor(options?: Partial<WritableContextOptions>, native?: NativeContext) {
-    this.nativeContext = native ?? new binding.Context()
+  constructor(options: Partial<WritableContextOptions> | undefined, handle: NativeContext)
+  constructor(options?: Partial<WritableContextOptions>, handle?: NativeContext) {
+    super()
+    this[native] = handle ?? new binding.Context()
     contexts.add(this)
+    openSockets.set(this, new Set())
     applyOptions(this, options, [])
     // As zeromq v6's, and as sockets are: a misspelt option set as a property throws.
     Object.seal(this)
-  }
-
-  /** @internal */
-  register(socket: ClosableSocket): WeakRef<ClosableSocket> {
-    const ref = new WeakRef(socket)
-    this.sockets.add(ref)
-    return ref
-  }
-
-  /** @internal */
-  unregister(ref: WeakRef<ClosableSocket>): void {
-    this.sockets.delete(ref)
   }
 
   /**
@@ -70,16 +64,27 @@ export class Context {
     const {timeout} = options
     const invalid = invalidTimeout("options.timeout", timeout, 0)
     if (invalid !== undefined) throw invalid
-    for (const ref of this.sockets) {
+    const sockets = openSockets.get(this)!
+    for (const ref of sockets) {
       const socket = ref.deref()
-      if (socket && !socket.closed) socket.closeWithin(timeout)
+      if (socket && !socket.closed) socket[closeWithin](timeout)
     }
-    this.sockets.clear()
-    await this.nativeContext.terminate()
+    sockets.clear()
+    await this[native].terminate()
   }
 }
 
-defineContextOptions(Context.prototype)
+/** @internal a socket made in `context`: closed by its close() */
+export function trackSocket(context: Context, socket: ClosableSocket): WeakRef<ClosableSocket> {
+  const ref = new WeakRef(socket)
+  openSockets.get(context)!.add(ref)
+  return ref
+}
+
+/** @internal the socket closed */
+export function untrackSocket(context: Context, ref: WeakRef<ClosableSocket>): void {
+  openSockets.get(context)!.delete(ref)
+}
 
 /** The default context, shared by every thread of the process so inproc works across workers. */
 export const context = new Context(undefined, binding.context)

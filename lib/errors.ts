@@ -2,9 +2,13 @@
 // and libzmq-style errors (code, errno) for conditions detected in JS.
 import {constants} from "node:os"
 
+/** An error from libzmq (or shaped like one): what failed, by errno name and number. */
 export interface ErrnoError extends Error {
+  /** The errno name, e.g. "EAGAIN", "EADDRINUSE", "EFSM". */
   code: string
+  /** The error number, as libzmq reports it. */
   errno: number
+  /** The endpoint concerned, for bind, connect and their events. */
   address?: string
 }
 

@@ -3,12 +3,19 @@ import {binding} from "./native"
 
 export {capability, type Capability} from "./capability"
 export {Context, context, type ContextCloseOptions} from "./context"
-export {Socket, type Message, type MessageLike, type OperationOptions, type SocketOptions} from "./socket"
-export {type Readable, type Writable} from "./mixins"
+export {
+  Socket,
+  type Message,
+  type MessageLike,
+  type OperationOptions,
+  type SocketOptions,
+  type Readable,
+  type Writable,
+} from "./socket"
 export * from "./sockets"
 export {type ErrnoError} from "./errors"
+export {Observer} from "./observer"
 export {
-  Observer,
   type Event,
   type EventType,
   type EventOfType,
@@ -23,7 +30,25 @@ export {
 export {Proxy} from "./proxy"
 export {Poller, type PollItem, type PollInterest, type PollOptions} from "./poller"
 export {sendJson, receiveJson, sendString, receiveString, type TextSender, type FrameReceiver} from "./codec"
-export {type SocketKind, type SocketOptionProperties} from "./options"
+export {type SocketOptionProperties, type WritableSocketOptions, type WritableContextOptions} from "./options"
+// The generated bases that hold the option accessors and operations: types only, so that the
+// API report and users' editors see every member (there are no such classes to import).
+export type {SocketBase, ContextBase} from "./generated/options"
+export type {
+  PairBase,
+  PublisherBase,
+  SubscriberBase,
+  RequestBase,
+  ReplyBase,
+  DealerBase,
+  RouterBase,
+  PullBase,
+  PushBase,
+  XPublisherBase,
+  XSubscriberBase,
+  StreamBase,
+} from "./generated/sockets"
+export {type SocketKind} from "./socket-types"
 export * from "./auth"
 export {standardProperties, type MessageWithMetadata, type MetadataReceiveOptions} from "./metadata"
 

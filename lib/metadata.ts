@@ -10,6 +10,7 @@ import type {Message, OperationOptions} from "./socket"
 /** The properties every `receive({metadata})` reads (those a message has). */
 export const standardProperties = ["User-Id", "Peer-Address", "Socket-Type", "Routing-Id"] as const
 
+/** receive() options that ask for the message's metadata too. */
 export interface MetadataReceiveOptions extends OperationOptions {
   /**
    * true: the standard properties (User-Id, Peer-Address, Socket-Type, Routing-Id); an array:
@@ -21,7 +22,9 @@ export interface MetadataReceiveOptions extends OperationOptions {
 
 /** A message with the properties it has (name → value; absent ones are left out). */
 export interface MessageWithMetadata {
+  /** The message's frames. */
   frames: Message[]
+  /** Its properties, name → value (User-Id, Peer-Address, ...). */
   metadata: Record<string, string>
 }
 

@@ -3,6 +3,7 @@
 // libuv watch on each ZMQ_FD) and reads ZMQ_EVENTS only when one of them wakes.
 import {typeError, rangeError} from "./errors"
 import {Socket} from "./socket"
+import {engine} from "./core/handles"
 
 /** What a poller waits for on a socket. */
 export type PollInterest = "readable" | "writable" | "both"
@@ -152,7 +153,7 @@ export class Poller<S extends Socket = Socket> implements AsyncIterable<PollItem
         finish()
         reject(abortError(signal!))
       }
-      for (const socket of this.items.keys()) stops.push(socket.watchReadiness(check))
+      for (const socket of this.items.keys()) stops.push(socket[engine].watchReadiness(check))
       if (timeout > 0) {
         timer = setTimeout(() => {
           finish()

@@ -3,6 +3,7 @@
 import {binding, type NativeProxy} from "./native"
 import {typeError} from "./errors"
 import {Socket} from "./socket"
+import {native, proxied} from "./core/handles"
 
 /**
  * Forwards messages between two sockets in both directions (e.g. Router ↔ Dealer, Pull → Push,
@@ -35,10 +36,10 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
     this.backEnd = backEnd
     if (capture !== undefined) this.capture = capture
     this.native = new binding.Proxy(
-      frontEnd.context.nativeContext,
-      frontEnd.nativeSocket,
-      backEnd.nativeSocket,
-      capture?.nativeSocket ?? null,
+      frontEnd.context[native],
+      frontEnd[native],
+      backEnd[native],
+      capture?.[native] ?? null,
     )
   }
 
@@ -56,11 +57,11 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
     const done = this.native.run()
     if (!this.native.running) return done
     const sockets = [this.frontEnd, this.backEnd, this.capture]
-    for (const socket of sockets) if (socket !== undefined) socket.proxy = this.native
+    for (const socket of sockets) if (socket !== undefined) socket[proxied] = this.native
     try {
       await done
     } finally {
-      for (const socket of sockets) if (socket?.proxy === this.native) socket.proxy = undefined
+      for (const socket of sockets) if (socket?.[proxied] === this.native) socket[proxied] = undefined
     }
   }
 

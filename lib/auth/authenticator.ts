@@ -28,6 +28,7 @@ import {
   type ZapStatus,
 } from "./zap"
 
+/** The Authenticator's policies (as AuthPolicy) and where it applies them. */
 export interface AuthenticatorOptions extends AuthPolicy {
   /** The context whose handshakes it decides; default: the shared default context. */
   context?: Context
@@ -37,9 +38,11 @@ export interface AuthenticatorOptions extends AuthPolicy {
 
 /** One decision, for logs. Never holds a password or a secret key. */
 export interface AuthEvent {
+  /** Whether the handshake was allowed or denied. */
   type: "allowed" | "denied"
   /** The server socket's `zapDomain`. */
   domain: string
+  /** The client's address, e.g. "127.0.0.1" (ZAP's, without a port). */
   address: string
   /** "NULL", "PLAIN", "CURVE", "GSSAPI"; "" for a request too malformed to say. */
   mechanism: Mechanism | ""
@@ -111,6 +114,10 @@ function checked(decision: AuthDecision, request: AuthRequest, verdict: Verdict 
   }
 }
 
+/**
+ * A ZAP handler (ZeroMQ RFC 27) for one context: decides, by its policies, which clients may
+ * complete a handshake with the context's NULL, PLAIN and CURVE servers (docs/security.md).
+ */
 export class Authenticator {
   private readonly router: Router
   private policies: Policies
@@ -143,6 +150,7 @@ export class Authenticator {
     return this.router.context
   }
 
+  /** Whether close() was called. */
   get closed(): boolean {
     return this.router.closed
   }
@@ -173,6 +181,7 @@ export class Authenticator {
     return this
   }
 
+  /** Removes a listener added with on(). */
   off<T extends keyof Listeners>(type: T, listener: Listeners[T]): this {
     this.listeners.get(type)?.delete(listener)
     return this
@@ -191,6 +200,7 @@ export class Authenticator {
     this.router.close()
   }
 
+  /** `using auth = new Authenticator()`: closes it at the end of the scope. */
   [Symbol.dispose](): void {
     this.close()
   }

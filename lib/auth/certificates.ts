@@ -11,9 +11,11 @@ import {curveKeyPair, curvePublic, z85Key} from "./keys"
 export interface Certificate {
   /** The file it was read from. */
   path: string
+  /** The public key, Z85 (40 characters). */
   publicKey: string
   /** Only in a secret certificate. */
   secretKey?: string
+  /** The `metadata` section: name → value. */
   metadata: Record<string, string>
 }
 
@@ -27,7 +29,9 @@ export interface CertificateFiles {
 
 /** A certificate file that is not well formed: `path` and `line` say where. */
 export interface CertificateError extends Error {
+  /** Always "ERR_INVALID_CERTIFICATE". */
   code: "ERR_INVALID_CERTIFICATE"
+  /** The file. */
   path: string
   /** 1-based; 0 when the problem is the file as a whole (e.g. no public key). */
   line: number

@@ -1,5 +1,5 @@
 // Security: CURVE keys and Z85, certificate files, and the ZAP authenticator (docs/security.md).
-export {curveKeyPair, curvePublic, z85Decode, z85Encode, type CurveKey} from "./keys"
+export {curveKeyPair, curvePublic, z85Decode, z85Encode, type CurveKey, type CurveKeyPair} from "./keys"
 export {
   createCertificate,
   loadCertificate,

@@ -64,8 +64,16 @@ export function z85Key(argument: string, key: unknown): string {
   return binding.z85Encode(bytesOf(argument, key))
 }
 
+/** A CURVE key pair, Z85-encoded. */
+export interface CurveKeyPair {
+  /** The public key: 40 Z85 characters, for the peers (curveServerKey on a client). */
+  publicKey: string
+  /** The secret key: 40 Z85 characters, kept by its owner (curveSecretKey). */
+  secretKey: string
+}
+
 /** A new CURVE key pair, Z85-encoded (40 characters each). */
-export function curveKeyPair(): {publicKey: string; secretKey: string} {
+export function curveKeyPair(): CurveKeyPair {
   return binding.curveKeyPair()
 }
 

@@ -6,6 +6,7 @@ import {z85Encode} from "./keys"
 /** The endpoint every libzmq context asks for its ZAP handler. */
 export const zapEndpoint = "inproc://zeromq.zap.01"
 
+/** A ZAP request's security mechanism. */
 export type Mechanism = "NULL" | "PLAIN" | "CURVE" | "GSSAPI"
 
 /** What a connecting peer presented, as the authenticator's policies and `check` see it. */
@@ -17,6 +18,7 @@ export interface AuthRequest {
    * connecting process.
    */
   address: string
+  /** The mechanism the client uses. */
   mechanism: Mechanism
   /** The server socket's own routing id (the request's identity frame). */
   routingId: Buffer

@@ -41,6 +41,19 @@ describe.each(transports)("Server/Client over %s", transport => {
     expect(second.readable).toBe(false)
   })
 
+  test("sendMany addresses every message by the routing id, and refuses a multipart one", async () => {
+    const [server, client] = track(new Server(), new Client())
+    client.connect(await bindAny(server, transport))
+    await client.send("hello")
+    const [, {routingId}] = await server.receive()
+
+    await server.sendMany(["x", "y", "z"], {routingId})
+    const got: string[] = []
+    for (let i = 0; i < 3; i++) got.push((await client.receive())[0].toString())
+    expect(got).toEqual(["x", "y", "z"])
+    await expect(client.sendMany(["a", ["b", "c"] as never])).rejects.toThrow(/single frame/)
+  })
+
   test("receiveMany and async iteration keep each message's routing id", async () => {
     const [server, client] = track(new Server(), new Client())
     client.connect(await bindAny(server, transport))

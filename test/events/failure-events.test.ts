@@ -58,7 +58,13 @@ describe("failure events", () => {
     // Node itself must have left room for files to fill, or the limit proves nothing.
     expect(fillers).toBeGreaterThan(0)
     expect(JSON.parse(second)).toEqual({
-      failure: {type: "accept:error", address: endpoint, code: "EMFILE", errno: 24, errorAddress: endpoint},
+      failure: {
+        type: "accept:error",
+        address: endpoint,
+        code: "EMFILE",
+        errno: os.constants.errno.EMFILE,
+        errorAddress: endpoint,
+      },
       success: {type: "accept", address: endpoint},
     })
   })
@@ -78,7 +84,7 @@ describe("failure events", () => {
         type: "close:error",
         address: endpoint,
         code: "ENOENT",
-        errno: 2,
+        errno: os.constants.errno.ENOENT,
         errorAddress: endpoint,
       })
     } finally {

@@ -10,6 +10,7 @@ import {execFileSync} from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import * as zmq from "../../lib/generated/zmq"
 import {root, run, transcript, type Run} from "../helpers"
 
 // What `scripts/install.js --build-from-source` reads: binding.gyp and its helpers in scripts/,
@@ -31,7 +32,14 @@ const buildSeconds = 240
 // through the raw binding (no lib/), and what a draft-only call throws. Prints one JSON line.
 const probe = `
 const addon = require(process.argv[1])
-const [PULL, PUSH, LINGER, LAST_ENDPOINT, POLLIN, POLLOUT] = [7, 8, 17, 32, 1, 2]
+const [PULL, PUSH, LINGER, LAST_ENDPOINT, POLLIN, POLLOUT] = ${JSON.stringify([
+  zmq.ZMQ_PULL,
+  zmq.ZMQ_PUSH,
+  zmq.ZMQ_LINGER,
+  zmq.ZMQ_LAST_ENDPOINT,
+  zmq.ZMQ_POLLIN,
+  zmq.ZMQ_POLLOUT,
+])}
 let wake = () => {}
 const onReady = () => wake()
 // Retries op until it succeeds: when ZMQ_EVENTS lacks the readiness op needs, waits for the

@@ -8,7 +8,8 @@ export const root = path.resolve(__dirname, "..", "..")
 export function checkBuilt(): void {
   const lib = path.join(root, "lib")
   const stale = fs
-    .readdirSync(lib)
+    .readdirSync(lib, {recursive: true})
+    .map(String)
     .filter(file => file.endsWith(".ts"))
     .filter(file => {
       const built = path.join(root, "dist", file.replace(/\.ts$/, ".d.ts"))

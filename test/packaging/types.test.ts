@@ -15,17 +15,17 @@ const settings: [string, ts.CompilerOptions, string[]][] = [
   [
     "CommonJS, node10 resolution",
     {module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10},
-    ["sockets.ts", "draft.ts", "codec.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts"],
   ],
   [
     "Node16",
     {module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16},
-    ["sockets.ts", "draft.ts", "codec.ts", "esm.mts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "esm.mts"],
   ],
   [
     "bundler",
     {module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler},
-    ["sockets.ts", "draft.ts", "codec.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts"],
   ],
 ]
 

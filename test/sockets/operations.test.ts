@@ -39,6 +39,36 @@ describe("send and receive operations", () => {
     expect(text(await pull.receive())).toEqual(["after"])
   })
 
+  it("the error of a queued operation carries the stack of the code that awaited it", async () => {
+    const {pull} = await pipe()
+    const lonely = use(new zmq.Push())
+    async function receiveTooLong() {
+      await pull.receive({timeout: 10})
+    }
+    async function sendTooLong() {
+      await lonely.send("x", {timeout: 10})
+    }
+    async function waitTooLong() {
+      await pull.events.waitFor("accept", {timeout: 10})
+    }
+    // Settled from a timer, yet the stack names the caller, not the timer.
+    await expect(receiveTooLong()).rejects.toMatchObject({
+      code: "EAGAIN",
+      stack: expect.stringContaining("receiveTooLong"),
+    })
+    await expect(sendTooLong()).rejects.toMatchObject({
+      code: "EAGAIN",
+      stack: expect.stringContaining("sendTooLong"),
+    })
+    await expect(waitTooLong()).rejects.toMatchObject({
+      code: "EAGAIN",
+      stack: expect.stringContaining("waitTooLong"),
+    })
+    const error = await receiveTooLong().catch(caught => caught)
+    expect(error.stack).toMatch(/^Error: Operation was not possible or timed out\n/)
+    expect(error.stack).not.toMatch(/listOnTimeout|processTimers/)
+  })
+
   it("a timeout out of range is a RangeError naming it, one of the wrong type a TypeError", async () => {
     const {pull, push} = await pipe()
     const named = expect.objectContaining({message: expect.stringContaining('"options.timeout"')})

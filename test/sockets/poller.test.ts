@@ -4,6 +4,7 @@
 import * as zmq from "../../lib"
 import {closeAfterEach} from "../helpers"
 import {link, transports} from "./helpers"
+import {engine} from "../../lib/core/handles"
 
 const track = closeAfterEach()
 
@@ -19,7 +20,7 @@ async function pulls(transport: (typeof transports)[number], count: number): Pro
 
 /** The poller's listeners on the socket (white box: a finished wait must leave none behind). */
 const listeners = (socket: zmq.Socket) =>
-  (socket as unknown as {readinessListeners: Set<unknown>}).readinessListeners.size
+  (socket[engine] as unknown as {readinessListeners: Set<unknown>}).readinessListeners.size
 
 describe.each(transports)("over %s", transport => {
   it("resolves with the one socket of three that became readable", async () => {
@@ -138,7 +139,7 @@ it("as an async iterator: one step per readiness, ending when its sockets are cl
   const [[jobs, jobsPush], [control, controlPush]] = await pulls("inproc", 2)
   const poller = new zmq.Poller().add(jobs).add(control)
   const seen: string[] = []
-  let jobsDone: () => void
+  let jobsDone: () => void = () => undefined
   const bothJobs = new Promise<void>(resolve => (jobsDone = resolve))
   const loop = (async () => {
     for await (const ready of poller) {

@@ -1,4 +1,5 @@
-// A FIFO with O(1) push and shift, for the pending sends and receives of a socket.
+// A FIFO with O(1) push and shift: a socket's pending sends and receives, the messages a batch
+// receive read ahead, an observer's waiting receives.
 export class Queue<T> {
   private items: (T | undefined)[] = []
   private head = 0
@@ -27,6 +28,30 @@ export class Queue<T> {
       this.head = 0
     }
     return item
+  }
+
+  /** Removes and returns up to `max` items from the front. */
+  shiftMany(max: number): T[] {
+    const taken = this.items.slice(this.head, this.head + max) as T[]
+    this.head += taken.length
+    if (this.head === this.items.length) {
+      this.items = []
+      this.head = 0
+    }
+    return taken
+  }
+
+  /**
+   * Takes over `items` (no copy) as the whole queue, minus the first `from` of them: an empty
+   * queue refilled with a batch the caller already took the head of.
+   */
+  refill(items: T[], from: number): void {
+    this.items = items
+    this.head = from
+    if (from >= items.length) {
+      this.items = []
+      this.head = 0
+    }
   }
 
   /** Removes and returns everything still queued. */

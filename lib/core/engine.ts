@@ -1,0 +1,484 @@
+// The send and receive engine of one socket: ordered, non-blocking operations with promises.
+// Many sends and receives may be pending at once; each side is served in order as libzmq
+// becomes ready (the native poll calls onReady), with per-call timeouts and AbortSignals. The
+// socket type's codec (lib/core/codecs.ts) does the one native attempt; everything around it —
+// queues, the read-ahead inbox, readiness — is the same for every type.
+import {SendResult, type NativeSocket} from "../native"
+import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
+import {ZMQ_POLLIN, ZMQ_POLLOUT, ZMQ_RCVTIMEO, ZMQ_SNDTIMEO} from "../generated/zmq"
+import type {Codec} from "./codecs"
+import {decodeSlab, frameTypeError, normalizeMessage, type Message} from "./frames"
+import {MessageIterator} from "./iterator"
+import {arm, callerStack, settle, timeoutError, type OperationOptions, type Pending} from "./pending"
+import {Queue} from "./queue"
+import {metadataRequest, receiveWithMetadata, type MetadataRequest} from "../metadata"
+
+// Most messages passed to one native sendMany call (as arguments, so bounded by the stack).
+const sendChunk = 1024
+
+interface PendingSend extends Pending {
+  message: unknown
+  options?: OperationOptions
+  /** sendMany: the messages and how many are queued so far. */
+  many?: unknown[]
+  done?: number
+}
+
+interface PendingReceive extends Pending {
+  /** receiveMany: most messages to hand over at once. */
+  many?: number
+  /** receive({metadata}): the properties to read. */
+  metadata?: MetadataRequest
+}
+
+function closedError(): Error {
+  return errnoError("EBADF", "Socket is closed")
+}
+
+export class Engine {
+  // The native socket holds this weakly (strongly only while watching): it must live as long
+  // as the engine does.
+  private readonly onReady = () => {
+    this.flush()
+    if (this.readinessListeners.size !== 0) this.notifyReadiness()
+  }
+  // Pollers waiting on this socket (lib/poller.ts): told after every wake-up of the native
+  // poll, and once when the socket closes. While there are any the poll stays armed (watch,
+  // not idle).
+  private readonly readinessListeners = new Set<() => void>()
+  /** The native socket; its methods throw EBADF once it is closed. */
+  readonly native: NativeSocket
+  private readonly receivers = new Queue<PendingReceive>()
+  private readonly senders = new Queue<PendingSend>()
+  // Messages already taken from libzmq by a batch receive, handed out before anything else.
+  private readonly inbox = new Queue<unknown>()
+  // Where native receiveBatch puts zero-copy frames; reused, emptied as they are taken.
+  private readonly largeFrames: Buffer[] = []
+  private flushing = false
+  // A flush is scheduled by retryLater().
+  private retrying = false
+
+  /**
+   * open: makes the native socket, given the function it calls when the socket may be ready;
+   * batch: messages receive() takes per native call (lib/socket-types.ts); owner: the public
+   * socket, kept alive through this while operations wait (the native socket then holds
+   * onReady strongly), so a socket with a pending receive is never collected.
+   */
+  constructor(
+    open: (onReady: () => void) => NativeSocket,
+    private readonly codec: Codec,
+    private readonly batch: number,
+    private readonly owner: object,
+    private readonly metadataReady = false,
+  ) {
+    this.native = open(this.onReady)
+  }
+
+  get closed(): boolean {
+    return this.native.closed
+  }
+
+  /** Whether a receive would complete now. */
+  get readable(): boolean {
+    if (this.inbox.length !== 0) return true
+    return !this.closed && (this.native.events() & ZMQ_POLLIN) !== 0
+  }
+
+  /** Whether a send would complete now. */
+  get writable(): boolean {
+    return !this.closed && (this.native.events() & ZMQ_POLLOUT) !== 0
+  }
+
+  /** The socket closed: pending operations reject with EAGAIN (as in zeromq v6). */
+  close(): void {
+    this.inbox.drain()
+    for (const pending of this.receivers.drain()) settle(pending, undefined, timeoutError())
+    for (const pending of this.senders.drain()) settle(pending, undefined, timeoutError())
+    if (this.readinessListeners.size !== 0) this.notifyReadiness()
+  }
+
+  /**
+   * Calls `listener` whenever the socket's readiness may have changed (each wake-up of the
+   * native poll, and its close) until the returned function is called; the poll stays armed
+   * meanwhile, holding the process as a pending operation does. For the Poller.
+   */
+  watchReadiness(listener: () => void): () => void {
+    if (this.closed) throw closedError()
+    this.readinessListeners.add(listener)
+    this.native.watch()
+    return () => {
+      if (!this.readinessListeners.delete(listener)) return
+      if (this.readinessListeners.size === 0 && this.receivers.length === 0 && this.senders.length === 0) {
+        if (!this.closed) this.native.idle()
+      }
+    }
+  }
+
+  private notifyReadiness(): void {
+    for (const listener of [...this.readinessListeners]) listener()
+  }
+
+  // Nothing waits on the socket: the poll stays armed, holding nothing, unless a Poller waits.
+  private idle(): void {
+    if (this.readinessListeners.size === 0) this.native.idle()
+  }
+
+  // ---- sending ----
+
+  /** Queues a message; resolves once libzmq has accepted it. */
+  send(message: unknown, options?: OperationOptions): Promise<void> {
+    // Without a signal or timeout a send that libzmq takes at once needs no queue entry (draft
+    // sockets' routing options still go to the codec).
+    if (
+      this.senders.length === 0 &&
+      (options === undefined || (options.signal === undefined && options.timeout === undefined))
+    ) {
+      try {
+        if (this.trySend(message, options)) {
+          if (this.receivers.length !== 0) this.flush()
+          return Promise.resolve()
+        }
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueSend({message, options} as PendingSend, options)
+  }
+
+  /** Sends many messages in order with as few native calls as possible. */
+  sendMany(messages: unknown[], options?: OperationOptions): Promise<void> {
+    if (!Array.isArray(messages)) return Promise.reject(typeError("messages", "an array", messages))
+    const pending = {many: messages, done: 0, options} as PendingSend
+    if (this.senders.length === 0) {
+      try {
+        if (this.trySendMany(pending)) return Promise.resolve()
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueSend(pending, options)
+  }
+
+  // One attempt to queue a message: true when queued, false when the socket would block. A
+  // frame of a type the native layer does not take goes once more in normalised form; `name`
+  // is the argument a TypeError names.
+  private trySend(message: unknown, options: OperationOptions | undefined, name = "message"): boolean {
+    let result = this.codec.send(this.native, message, options)
+    if (result === SendResult.Unsupported) {
+      const normalized = normalizeMessage(message)
+      if (normalized === undefined) throw frameTypeError(message, name)
+      result = this.codec.send(this.native, normalized, options)
+    }
+    return result === SendResult.Sent
+  }
+
+  // Queues what it can; true once every message of the batch is in libzmq. With plain frames
+  // the native call takes the messages as arguments, a chunk at a time.
+  private trySendMany(pending: PendingSend): boolean {
+    const messages = pending.many!
+    if (!this.codec.sendsMany) {
+      while (pending.done! < messages.length) {
+        const index = pending.done!
+        if (!this.trySend(messages[index], pending.options, `messages[${index}]`)) return false
+        pending.done = index + 1
+      }
+      return true
+    }
+    const native = this.native
+    while (pending.done! < messages.length) {
+      const done = pending.done!
+      const chunk =
+        done === 0 && messages.length <= sendChunk ? messages : messages.slice(done, done + sendChunk)
+      const sent = Reflect.apply(native.sendMany, native, chunk) as number
+      if (sent < 0) {
+        // The messages before it are queued: count them before anything can stop here.
+        const index = done - 1 - sent
+        pending.done = index
+        const normalized = normalizeMessage(messages[index])
+        if (normalized === undefined) throw frameTypeError(messages[index], `messages[${index}]`)
+        if (native.send(normalized) === SendResult.WouldBlock) return false
+        pending.done = index + 1
+        continue
+      }
+      pending.done = done + sent
+      if (sent < chunk.length) return false
+    }
+    return true
+  }
+
+  private enqueueSend(pending: PendingSend, options: OperationOptions | undefined): Promise<void> {
+    if (this.closed) return Promise.reject(closedError())
+    const queued = new Promise<void>((resolve, reject) => {
+      pending.resolve = resolve as (value: unknown) => void
+      pending.reject = reject
+      if (!this.arm(pending, options, ZMQ_SNDTIMEO, this.senders)) return
+      this.senders.push(pending)
+      this.native.watch()
+      // A message may be sendable right away (e.g. only the first of several waited).
+      if (this.senders.length === 1) this.flush()
+    })
+    return callerStack(queued, options?.signal)
+  }
+
+  // ---- receiving ----
+
+  /** Receives one message; with `options.metadata`, its metadata too (lib/metadata.ts). */
+  receive(options?: OperationOptions): Promise<unknown> {
+    if (options !== undefined && (options as {metadata?: unknown}).metadata !== undefined) {
+      return this.receiveWithMetadata(options as OperationOptions & {metadata: unknown})
+    }
+    if (options === undefined || this.inbox.length !== 0) {
+      try {
+        const message = this.receiveNow()
+        if (message !== undefined) return Promise.resolve(message)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueReceive({} as PendingReceive, options, options === undefined)
+  }
+
+  // One message with its metadata (a socket made with `receiveMetadata: true`), always queued.
+  private receiveWithMetadata(options: OperationOptions & {metadata: unknown}): Promise<unknown> {
+    if (!this.metadataReady) {
+      return Promise.reject(
+        new TypeError('The "options.metadata" option needs a socket made with {receiveMetadata: true}'),
+      )
+    }
+    let metadata: MetadataRequest
+    try {
+      metadata = metadataRequest(options.metadata)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.enqueueReceive({metadata} as PendingReceive, options, false)
+  }
+
+  // A message that is ready now, or undefined when none is (or earlier receives wait first).
+  private receiveNow(): unknown {
+    if (this.inbox.length !== 0) return this.inbox.shift()
+    if (this.receivers.length !== 0) return undefined
+    const message = this.tryReceive()
+    if (message !== undefined && this.senders.length !== 0) this.flush()
+    return message
+  }
+
+  /**
+   * Receives every message that is ready now (at least one, waiting for it if needed), at most
+   * `max`, in one call: the fast way to drain a busy socket.
+   */
+  receiveMany(max = 1024, options?: OperationOptions): Promise<unknown[]> {
+    if (typeof max !== "number") return Promise.reject(typeError("max", "a positive integer", max))
+    if (!Number.isInteger(max) || max < 1) return Promise.reject(rangeError("max", "a positive integer", max))
+    // "At most max": the native count is 32-bit, and no batch comes near it.
+    max = Math.min(max, 2 ** 32 - 1)
+    if (this.receivers.length === 0) {
+      try {
+        const messages = this.takeMany(max)
+        if (messages.length > 0) return Promise.resolve(messages)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.enqueueReceive({many: max} as PendingReceive, options, false) as Promise<unknown[]>
+  }
+
+  /** Async iteration: one message per step, until the socket closes. */
+  iterate(): MessageIterator<unknown> {
+    const iterator: MessageIterator<unknown> = new MessageIterator(
+      () => this.receiveNow(),
+      () => this.enqueueReceive({} as PendingReceive, undefined, true),
+      () => this.closed,
+    )
+    return iterator
+  }
+
+  // One attempt to take a message: the codec's own, or the next of a batch of frames.
+  private tryReceive(): unknown {
+    if (this.codec.receive !== undefined) return this.codec.receive(this.native)
+    if (this.batch === 1) return this.native.receive()
+    const messages = this.receiveBatch(this.batch)
+    if (messages.length === 0) return undefined
+    if (messages.length > 1) this.inbox.refill(messages, 1)
+    return messages[0]
+  }
+
+  private takeMany(max: number): unknown[] {
+    if (this.inbox.length !== 0) return this.inbox.shiftMany(max)
+    if (this.codec.receive === undefined) return this.receiveBatch(max)
+    const messages: unknown[] = []
+    while (messages.length < max) {
+      const message = this.codec.receive(this.native)
+      if (message === undefined) break
+      messages.push(message)
+    }
+    return messages
+  }
+
+  // Up to max ready messages in one native call, their small frames views of one slab.
+  private receiveBatch(max: number): Message[][] {
+    const slab = this.native.receiveBatch(max, this.largeFrames)
+    return slab === undefined ? [] : decodeSlab(slab, this.largeFrames)
+  }
+
+  // `tried`: the caller found nothing ready an instant ago (receiveNow). libzmq processed its
+  // commands then, so the armed poll will report the next change: trying again at once would
+  // only repeat a failed receive and a ZMQ_EVENTS read. Unless sends wait too: that receive may
+  // have taken a change they were waiting for.
+  private enqueueReceive(
+    pending: PendingReceive,
+    options: OperationOptions | undefined,
+    tried: boolean,
+  ): Promise<unknown> {
+    if (this.closed) return Promise.reject(closedError())
+    const queued = new Promise((resolve, reject) => {
+      pending.resolve = resolve
+      pending.reject = reject
+      if (!this.arm(pending, options, ZMQ_RCVTIMEO, this.receivers)) return
+      this.receivers.push(pending)
+      this.native.watch()
+      if (this.receivers.length === 1 && !(tried && this.senders.length === 0)) this.flush()
+    })
+    return callerStack(queued, options?.signal)
+  }
+
+  // ---- readiness ----
+
+  // Sets up the timeout (the call's, else the socket's option) and abort signal of a pending
+  // operation; false if it settled already.
+  private arm(
+    pending: Pending,
+    options: OperationOptions | undefined,
+    timeoutOption: number,
+    queue: Queue<Pending>,
+  ): boolean {
+    let timeout = options?.timeout
+    const invalid = invalidTimeout("options.timeout", timeout, -1)
+    if (invalid !== undefined) {
+      pending.reject(invalid)
+      return false
+    }
+    const signal = options?.signal
+    if (timeout === undefined && !signal?.aborted) timeout = this.native.getInt32(timeoutOption)
+    return arm(pending, timeout ?? -1, signal, timeoutError, () => this.settleIdle(queue))
+  }
+
+  // Drops settled operations from the head of a queue, and idles the poll when nothing waits.
+  private settleIdle(queue: Queue<Pending>): void {
+    while (queue.length !== 0 && queue.peek()!.settled) queue.shift()
+    if (this.receivers.length === 0 && this.senders.length === 0 && !this.closed) this.idle()
+  }
+
+  /**
+   * Serves pending operations while libzmq can take or give messages. ZMQ_FD only signals
+   * changes, and any operation may consume a change meant for the other direction, so after
+   * both queues stall ZMQ_EVENTS is read once more before going back to waiting.
+   */
+  private flush(): void {
+    if (this.flushing || this.closed) return
+    this.flushing = true
+    try {
+      for (;;) {
+        const before = this.receivers.length + this.senders.length
+        const sentBefore = this.senders.peek()?.done
+        this.serveReceivers()
+        this.serveSenders()
+        const receiving = this.receivers.length !== 0
+        const sending = this.senders.length !== 0
+        if (!receiving && !sending) {
+          // The poll stays armed, holding nothing: the next wait needs no epoll_ctl.
+          this.idle()
+          return
+        }
+        if (this.closed) return
+        const events = this.native.events()
+        if (!((receiving && events & ZMQ_POLLIN) || (sending && events & ZMQ_POLLOUT))) return
+        // Ready, yet nothing moved: ZMQ_EVENTS can say so for good (a mandatory Router has
+        // POLLOUT while any peer has room, and a send to a full peer still blocks). Looping here
+        // would block the thread for ever, timeouts included; try again after other events.
+        if (
+          this.receivers.length + this.senders.length === before &&
+          this.senders.peek()?.done === sentBefore
+        ) {
+          this.retryLater()
+          return
+        }
+      }
+    } catch (error) {
+      // Operations' own errors are settled where they happen (serveReceivers, serveSenders);
+      // one from reading ZMQ_EVENTS concerns the socket, so every waiting operation gets it.
+      for (const pending of this.receivers.drain()) settle(pending, undefined, error)
+      for (const pending of this.senders.drain()) settle(pending, undefined, error)
+      if (!this.closed) this.native.unwatch()
+    } finally {
+      this.flushing = false
+    }
+  }
+
+  private retryLater(): void {
+    if (this.retrying) return
+    this.retrying = true
+    setImmediate(() => {
+      this.retrying = false
+      this.flush()
+    })
+  }
+
+  private serveReceivers(): void {
+    for (;;) {
+      const pending = this.receivers.peek()
+      if (pending === undefined) return
+      if (pending.settled) {
+        this.receivers.shift()
+        continue
+      }
+      let value: unknown
+      try {
+        if (pending.many !== undefined) {
+          const messages = this.takeMany(pending.many)
+          if (messages.length === 0) return
+          value = messages
+        } else if (pending.metadata !== undefined) {
+          value = receiveWithMetadata(this.native, pending.metadata)
+          if (value === undefined) return
+        } else {
+          value = this.inbox.length !== 0 ? this.inbox.shift() : this.tryReceive()
+          if (value === undefined) return
+        }
+      } catch (error) {
+        // A libzmq error (e.g. EFSM) is this receive's; the next one may still be served.
+        this.receivers.shift()
+        settle(pending, undefined, error)
+        continue
+      }
+      this.receivers.shift()
+      settle(pending, value)
+    }
+  }
+
+  private serveSenders(): void {
+    for (;;) {
+      const pending = this.senders.peek()
+      if (pending === undefined) return
+      if (pending.settled) {
+        this.senders.shift()
+        continue
+      }
+      try {
+        const sent =
+          pending.many !== undefined
+            ? this.trySendMany(pending)
+            : this.trySend(pending.message, pending.options)
+        if (!sent) return
+      } catch (error) {
+        // A libzmq error (e.g. EFSM, EHOSTUNREACH) or a bad frame is this send's; the next one
+        // may still go.
+        this.senders.shift()
+        settle(pending, undefined, error)
+        continue
+      }
+      this.senders.shift()
+      settle(pending, undefined)
+    }
+  }
+}

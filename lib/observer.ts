@@ -1,0 +1,301 @@
+// The Observer: reads a socket's libzmq monitor (native/observer.cc) and delivers each event,
+// typed by lib/events.ts, to pending receive() calls (and async iteration), on() listeners —
+// which need no one to iterate — and waitFor() promises. It is handed the native handles it
+// reads; it never calls the socket.
+import {binding, type NativeObserver} from "./native"
+import {errnoError, invalidTimeout, typeError, type ErrnoError} from "./errors"
+import {
+  knownTypes,
+  toEvent,
+  type Event,
+  type EventOfType,
+  type EventType,
+  type WaitForOptions,
+} from "./events"
+import {native} from "./core/handles"
+import {arm, callerStack, abortError, settle, type Pending} from "./core/pending"
+import {Queue} from "./core/queue"
+import {callListeners} from "./listeners"
+import type {Socket} from "./socket"
+
+interface Receiver {
+  resolve(event: Event): void
+  reject(error: unknown): void
+}
+
+interface Waiter extends Pending {
+  type: EventType
+  filter?: (event: Event) => boolean
+}
+
+type Listener = (event: never) => void
+
+// Events read for receive() while no one was receiving are kept, up to libzmq's own default
+// high-water mark for the monitor; the newest are dropped beyond it.
+const bufferLimit = 1000
+// Events read per turn of the event loop before yielding it (see pump()).
+const pumpBudget = 256
+
+function closedError(): ErrnoError {
+  return errnoError("EAGAIN", "Observer was closed before the event arrived")
+}
+
+/** A socket's events: `socket.events` is the socket's own Observer. */
+export class Observer {
+  private readonly native: NativeObserver
+  private readonly buffered: Event[] = []
+  private readonly receivers = new Queue<Receiver>()
+  private readonly waiters = new Set<Waiter>()
+  // Set by the first on(): the observer is then in event emitter mode.
+  private listeners?: Map<string, Set<Listener>>
+  private pumping = false
+  private pumpScheduled = false
+  // The socket is closing: events are read until "end", whether anyone waits or not.
+  private socketClosed = false
+  // The native observer holds this weakly (strongly only while watching): it lives as long as
+  // the observer object.
+  private readonly onReady = () => this.pump()
+
+  /** Observes `socket`; `socket.events` gives the socket's own observer, made on first use. */
+  constructor(socket: Socket) {
+    this.native = new binding.Observer(socket.context[native], socket[native], this.onReady)
+  }
+
+  /** Whether the observer was closed, by close() or because its socket was closed. */
+  get closed(): boolean {
+    return this.native.closed
+  }
+
+  /**
+   * The next event. Events are queued from the observer's creation until read. Cannot be
+   * mixed with on(): once a listener was added this rejects.
+   */
+  receive(): Promise<Event> {
+    if (this.listeners !== undefined) {
+      return Promise.reject(
+        errnoError(
+          "EBUSY",
+          "Observer is in event emitter mode: after events.on() events cannot be read with receive()",
+        ),
+      )
+    }
+    const event = this.buffered.shift()
+    if (event !== undefined) return Promise.resolve(event)
+    if (this.closed) return Promise.reject(errnoError("EBADF", "Observer is closed"))
+    return new Promise<Event>((resolve, reject) => {
+      this.receivers.push({resolve, reject})
+      this.pump()
+    })
+  }
+
+  /**
+   * Calls `listener` with every event of `type`, with no need to iterate. Switches the observer
+   * to event emitter mode (receive() is then unavailable). Listeners alone do not keep the
+   * process running.
+   */
+  on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): this {
+    checkType(type)
+    if (typeof listener !== "function") throw typeError("listener", "a function", listener)
+    if (this.listeners === undefined) {
+      this.listeners = new Map()
+      // Events queued for receive() go to the listeners instead.
+      queueMicrotask(() => {
+        for (let event = this.buffered.shift(); event !== undefined; event = this.buffered.shift())
+          this.emit(event)
+      })
+    }
+    let set = this.listeners.get(type)
+    if (set === undefined) this.listeners.set(type, (set = new Set()))
+    set.add(listener as Listener)
+    this.pump()
+    return this
+  }
+
+  /** Removes a listener added with on(). */
+  off<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): this {
+    this.listeners?.get(type)?.delete(listener as Listener)
+    this.pump()
+    return this
+  }
+
+  /**
+   * Resolves with the next event of `type` (that `options.filter` accepts), whether or not
+   * anyone else reads events; it does not consume the event for receive(). Rejects with EAGAIN
+   * after `options.timeout` ms or when the observer closes first.
+   *
+   * Waiting for a peer: `await socket.events.waitFor("handshake")` resolves once a connection
+   * is fully established (see docs/events.md for what that means for publishers).
+   */
+  waitFor<E extends EventType>(type: E, options: WaitForOptions<E> = {}): Promise<EventOfType<E>> {
+    checkType(type)
+    if (options === null || typeof options !== "object")
+      return Promise.reject(typeError("options", "an object", options))
+    const {timeout, signal, filter} = options
+    const invalid = invalidTimeout("options.timeout", timeout, 0)
+    if (invalid !== undefined) return Promise.reject(invalid)
+    if (filter !== undefined && typeof filter !== "function") {
+      return Promise.reject(typeError("options.filter", "a function", filter))
+    }
+    if (signal?.aborted) return Promise.reject(abortError(signal))
+    // Events already read for receive() count too.
+    for (const event of this.buffered) {
+      if (event.type === type && (filter === undefined || filter(event as EventOfType<E>))) {
+        return Promise.resolve(event as EventOfType<E>)
+      }
+    }
+    if (this.closed) return Promise.reject(errnoError("EBADF", "Observer is closed"))
+    const queued = new Promise<EventOfType<E>>((resolve, reject) => {
+      const waiter = {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        type,
+        filter: filter as ((event: Event) => boolean) | undefined,
+      } as Waiter
+      const expired = () => errnoError("EAGAIN", `No "${type}" event within ${timeout} ms`)
+      const dropped = () => {
+        this.waiters.delete(waiter)
+        this.pump()
+      }
+      arm(waiter, timeout ?? -1, signal, expired, dropped)
+      this.waiters.add(waiter)
+      this.pump()
+    })
+    return callerStack(queued, signal)
+  }
+
+  /**
+   * Stops observing. Idempotent. The final "end" event is still delivered (to listeners,
+   * waiters, pending receives, or kept for receive()); then pending receives and waiters
+   * reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
+   * close (its "close" and "disconnect" events, then "end").
+   */
+  close(): void {
+    if (this.closed) return
+    this.native.stop()
+    for (let raw = this.receiveNative(); raw !== undefined; raw = this.receiveNative()) {
+      if (raw.length !== 0) this.dispatch(toEvent(raw[0], raw[1], raw[2]))
+    }
+    this.finish()
+  }
+
+  /**
+   * @internal the socket is about to close (called first). libzmq reports what closing does —
+   * "close" for each listener, "disconnect"s — and then "end", which closes the observer; until
+   * then it reads on its own (without keeping the process alive), so nothing is dropped and the
+   * reading socket never outlives that, nor holds up the context's termination.
+   */
+  socketClosing(): void {
+    if (this.closed) return
+    this.socketClosed = true
+    this.native.watch(this.receivers.length !== 0 || this.waiters.size !== 0)
+  }
+
+  // No event can come any more: release the reading socket and reject who still waits.
+  private finish(): void {
+    if (this.closed) return
+    this.native.close()
+    for (let receiver = this.receivers.shift(); receiver !== undefined; receiver = this.receivers.shift()) {
+      receiver.reject(closedError())
+    }
+    for (const waiter of [...this.waiters]) {
+      this.waiters.delete(waiter)
+      settle(waiter, undefined, closedError())
+    }
+  }
+
+  /** `for await (const event of socket.events)`: ends when the observer or its socket closes. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<Event, undefined, undefined> {
+    for (;;) {
+      if (this.closed && this.buffered.length === 0) return undefined
+      try {
+        yield await this.receive()
+      } catch (error) {
+        if (this.closed && (error as ErrnoError).code === "EAGAIN") return undefined
+        if (this.closed && (error as ErrnoError).code === "EBADF") return undefined
+        throw error
+      }
+    }
+  }
+
+  // ---- delivery ----
+
+  private get demand(): boolean {
+    if (this.socketClosed || this.receivers.length !== 0 || this.waiters.size !== 0) return true
+    if (this.listeners === undefined) return false
+    for (const set of this.listeners.values()) if (set.size !== 0) return true
+    return false
+  }
+
+  // Reads events while someone wants them, then watches for more (keeping the process alive
+  // only for explicit waits: receive() and waitFor()). At most pumpBudget events per turn of
+  // the event loop: under an event storm (accept failing on every poll while descriptors are
+  // exhausted) libzmq refills the monitor as fast as it is read, and the JS thread must not be
+  // held for it. The rest is read on the next turn (the descriptor would not signal again).
+  private pump(): void {
+    if (this.pumping || this.closed) return
+    this.pumping = true
+    try {
+      let budget = pumpBudget
+      while (this.demand) {
+        if (budget-- === 0) return this.pumpNextTurn()
+        const raw = this.receiveNative()
+        if (raw === undefined) break
+        if (raw.length === 0) continue
+        const event = toEvent(raw[0], raw[1], raw[2])
+        this.dispatch(event)
+        // The monitor ended (the socket is gone, or another observer took over).
+        if (event.type === "end") this.finish()
+        if (this.closed) return
+      }
+      if (this.closed) return
+      if (this.demand) this.native.watch(this.receivers.length !== 0 || this.waiters.size !== 0)
+      else this.native.unwatch()
+    } finally {
+      this.pumping = false
+    }
+  }
+
+  private pumpNextTurn(): void {
+    if (this.pumpScheduled) return
+    this.pumpScheduled = true
+    const turn = setImmediate(() => {
+      this.pumpScheduled = false
+      this.pump()
+    })
+    if (this.receivers.length === 0 && this.waiters.size === 0) turn.unref()
+  }
+
+  // One native read. The context being terminated (ETERM) ends the observer like "end" does.
+  private receiveNative(): ReturnType<NativeObserver["receive"]> {
+    try {
+      return this.native.receive()
+    } catch (error) {
+      this.finish()
+      if ((error as ErrnoError).code === "ETERM") return undefined
+      throw error
+    }
+  }
+
+  private dispatch(event: Event): void {
+    for (const waiter of this.waiters) {
+      if (waiter.type !== event.type || (waiter.filter !== undefined && !waiter.filter(event))) continue
+      this.waiters.delete(waiter)
+      settle(waiter, event)
+    }
+    if (this.listeners !== undefined) return this.emit(event)
+    const receiver = this.receivers.shift()
+    if (receiver !== undefined) receiver.resolve(event)
+    else if (this.buffered.length < bufferLimit) this.buffered.push(event)
+  }
+
+  private emit(event: Event): void {
+    const set = this.listeners?.get(event.type)
+    if (set !== undefined) callListeners(set as Set<(event: Event) => void>, event)
+  }
+}
+
+function checkType(type: unknown): asserts type is EventType {
+  if (typeof type !== "string" || !knownTypes.has(type)) {
+    throw typeError("type", `one of ${[...knownTypes].map(name => `"${name}"`).join(", ")}`, type)
+  }
+}

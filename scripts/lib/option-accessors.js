@@ -1,0 +1,273 @@
+// Turns the option table (lib/options.ts) and the socket-type table (lib/socket-types.ts) into
+// real, documented classes:
+//   lib/generated/options.ts  SocketBase (the options every socket type has), ContextBase
+//   lib/generated/sockets.ts  <Kind>Base for each socket type: its own options, and the send and
+//                             receive methods its table row gives it, typed by its frame shape
+// Each accessor's doc comment says what the option means, libzmq's name for it, its unit and
+// default, so an editor's hover and "go to definition" lead somewhere.
+"use strict"
+
+const fs = require("node:fs")
+const path = require("node:path")
+const {wrap} = require("./text")
+const ts = require("typescript")
+
+const root = path.resolve(__dirname, "../..")
+const outputs = {
+  options: path.join(root, "lib", "generated", "options.ts"),
+  sockets: path.join(root, "lib", "generated", "sockets.ts"),
+}
+
+// Evaluates one of lib/'s table modules. They import types only, so nothing else is loaded.
+function loadTable(file) {
+  const source = fs.readFileSync(path.join(root, file), "utf8")
+  const {outputText} = ts.transpileModule(source, {
+    compilerOptions: {module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022},
+  })
+  const module = {exports: {}}
+  const refuse = name => {
+    throw new Error(`${file} must import types only (it imports ${name} at runtime)`)
+  }
+  new Function("exports", "require", "module", outputText)(module.exports, refuse, module)
+  return module.exports
+}
+
+// What each frame shape's messages are in TypeScript: M one message sent, O the send options
+// after it, R one message received.
+const shapes = {
+  multipart: {M: "MessageLike | MessageLike[]", O: "options?: OperationOptions", R: "Message[]"},
+  single: {M: "MessageLike | [MessageLike]", O: "options?: OperationOptions", R: "Message[]"},
+  routed: {M: "MessageLike", O: "options: RoutedSendOptions", R: "[Message, Routing]"},
+  group: {M: "MessageLike", O: "options: GroupSendOptions", R: "[Message, GroupInfo]"},
+  datagram: {M: "[MessageLike, MessageLike]", O: "options?: OperationOptions", R: "[Message, Message]"},
+}
+
+function docComment(spec) {
+  const facts = [`libzmq: \`${spec.zmq}\``]
+  if (spec.unit) facts.push(`unit: ${spec.unit}`)
+  if (spec.default) facts.push(`default: ${spec.default}`)
+  const lines = wrap(spec.doc, 94)
+  if (spec.access === "w") lines.push("Write-only: libzmq cannot read it back.")
+  lines.push("", facts.join(" · "))
+  return ["  /**", ...lines.map(line => (line === "" ? "   *" : `   * ${line}`)), "   */"]
+}
+
+function valuesName(spec) {
+  return `${spec.name}Values`
+}
+
+function typeOf(spec) {
+  if (spec.values) return spec.values.map(value => JSON.stringify(value)).join(" | ")
+  if (spec.type === "bool") return "boolean"
+  if (spec.type === "string") return "string | null"
+  return "number"
+}
+
+// The lib/core/option-values.ts functions an option's accessors call.
+function socketCalls(spec) {
+  if (spec.values) return {get: "getNamed", set: "setNamed", extra: valuesName(spec)}
+  const suffix = {
+    bool: "Bool",
+    string: "String",
+    int32: "Int32",
+    uint32: "Uint32",
+    int64: "Int64",
+    uint64: "Uint64",
+  }
+  const name = suffix[spec.type]
+  return {
+    get: `get${name}`,
+    set: `set${name}`,
+    extra: spec.type === "string" && spec.size ? String(spec.size) : undefined,
+  }
+}
+
+function contextCalls(spec) {
+  const name = spec.type === "bool" ? "Bool" : "Int32"
+  return {get: `getContext${name}`, set: `setContext${name}`}
+}
+
+function accessors(spec, calls, used) {
+  const type = typeOf(spec)
+  const lines = docComment(spec)
+  used.constants.add(spec.zmq)
+  if (spec.values) used.values.set(valuesName(spec), spec.values)
+  const extra = calls.extra ? `, ${calls.extra}` : ""
+  const setExtra = spec.values
+    ? `, ${valuesName(spec)}`
+    : spec.atMost
+      ? `, [this.${spec.atMost}, ${JSON.stringify(spec.atMost)}]`
+      : ""
+  if (spec.access !== "w") {
+    used.functions.add(calls.get)
+    lines.push(
+      `  get ${spec.name}(): ${type} {`,
+      `    return ${calls.get}(this[native], ${spec.zmq}${extra})`,
+      "  }",
+    )
+  }
+  if (spec.access !== "r") {
+    used.functions.add(calls.set)
+    // The setter carries the same comment (editors show it once; API documenters want both).
+    if (spec.access !== "w") lines.push(...docComment(spec))
+    lines.push(
+      `  set ${spec.name}(value: ${type}) {`,
+      `    ${calls.set}(this[native], ${spec.zmq}, ${JSON.stringify(spec.name)}, value${setExtra})`,
+      "  }",
+    )
+  }
+  return lines
+}
+
+function applies(spec, kind, type) {
+  if (spec.for === undefined) return false
+  if (spec.for === "readable") return type.readable
+  if (spec.for === "writable") return type.writable
+  return spec.for.includes(kind)
+}
+
+function newUsed() {
+  return {functions: new Set(), constants: new Set(), values: new Map()}
+}
+
+function header(source) {
+  return [
+    "// Generated by `npm run generate` (scripts/lib/option-accessors.js) from",
+    `// ${source}: do not edit.`,
+  ]
+}
+
+function imports(used, head) {
+  const lines = [...head]
+  const functions = [...used.functions].filter(Boolean).sort()
+  if (functions.length > 0) lines.push(`import {${functions.join(", ")}} from "../core/option-values"`)
+  lines.push(`import {${[...used.constants].sort().join(", ")}} from "./zmq"`)
+  for (const [name, values] of used.values) {
+    lines.push("", `const ${name} = [${values.map(value => JSON.stringify(value)).join(", ")}] as const`)
+  }
+  return lines
+}
+
+function optionsSource({socketOptions, contextOptions}) {
+  const used = newUsed()
+  const socket = []
+  for (const spec of socketOptions) {
+    if (spec.for !== undefined) continue
+    socket.push("", ...accessors(spec, socketCalls(spec), used))
+  }
+  const context = []
+  for (const spec of contextOptions) context.push("", ...accessors(spec, contextCalls(spec), used))
+  return [
+    ...header("lib/options.ts"),
+    ...imports(used, [
+      'import {native} from "../core/handles"',
+      'import type {NativeContext, NativeSocket} from "../native"',
+    ]),
+    "",
+    "/** The options every socket type has: the base of Socket. */",
+    "export abstract class SocketBase {",
+    "  /** @internal */",
+    "  abstract readonly [native]: NativeSocket",
+    ...socket,
+    "}",
+    "",
+    "/** The options of a context: the base of Context. */",
+    "export abstract class ContextBase {",
+    "  /** @internal */",
+    "  abstract readonly [native]: NativeContext",
+    ...context,
+    "}",
+  ].join("\n")
+}
+
+function operations(type) {
+  const {M, O, R} = shapes[type.frames]
+  const lines = []
+  const sendOptions = O.replace(/^options\??: /, "")
+  const optionsArg = "options"
+  if (type.writable) {
+    lines.push(
+      "",
+      `  send(message: ${M}, ${O}): Promise<void> {`,
+      `    return this[engine].send(message, ${optionsArg})`,
+      "  }",
+      "",
+      `  sendMany(messages: (${M})[], ${O}): Promise<void> {`,
+      `    return this[engine].sendMany(messages, ${optionsArg})`,
+      "  }",
+    )
+  }
+  if (type.readable) {
+    lines.push(
+      "",
+      "  receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>",
+      `  receive(options?: OperationOptions): Promise<${R}>`,
+      "  receive(options?: OperationOptions): Promise<unknown> {",
+      "    return this[engine].receive(options)",
+      "  }",
+      "",
+      `  receiveMany(max?: number, options?: OperationOptions): Promise<${R}[]> {`,
+      `    return this[engine].receiveMany(max, options) as Promise<${R}[]>`,
+      "  }",
+      "",
+      "  /** `for await (const message of socket)`: ends when the socket is closed. */",
+      `  [Symbol.asyncIterator](): AsyncGenerator<${R}, undefined, undefined> {`,
+      `    return this[engine].iterate() as AsyncGenerator<${R}, undefined, undefined>`,
+      "  }",
+    )
+  }
+  const implemented = []
+  if (type.readable) implemented.push(`Readable<${R}>`)
+  if (type.writable) {
+    const optional = O.startsWith("options?")
+    implemented.push(optional ? `Writable<${M}>` : `Writable<${M}, [${sendOptions}]>`)
+  }
+  return {lines, implemented}
+}
+
+function socketsSource({socketOptions}, {socketTypes}) {
+  const used = newUsed()
+  const classes = []
+  for (const [kind, type] of Object.entries(socketTypes)) {
+    const body = []
+    for (const spec of socketOptions) {
+      if (applies(spec, kind, type)) body.push("", ...accessors(spec, socketCalls(spec), used))
+    }
+    const {lines, implemented} = operations(type)
+    classes.push(
+      "",
+      `/** ${kind}'s own options and operations (from its rows in lib/socket-types.ts and lib/options.ts). */`,
+      `export abstract class ${kind}Base extends Socket${implemented.length ? ` implements ${implemented.join(", ")}` : ""} {`,
+      ...body.slice(1),
+      ...lines,
+      "}",
+    )
+  }
+  return [
+    ...header("lib/socket-types.ts and lib/options.ts"),
+    ...imports(used, [
+      'import {Socket, type Readable, type Writable} from "../socket"',
+      'import {engine, native} from "../core/handles"',
+      'import type {GroupInfo, GroupSendOptions, RoutedSendOptions, Routing} from "../core/codecs"',
+      'import type {Message, MessageLike} from "../core/frames"',
+      'import type {OperationOptions} from "../core/pending"',
+      'import type {MessageWithMetadata, MetadataReceiveOptions} from "../metadata"',
+    ]),
+    ...classes,
+  ].join("\n")
+}
+
+/** [{file, text}] for lib/generated/options.ts and lib/generated/sockets.ts. */
+async function accessorSources() {
+  const options = loadTable("lib/options.ts")
+  const types = loadTable("lib/socket-types.ts")
+  const prettier = require("prettier")
+  const config = await prettier.resolveConfig(outputs.options)
+  const format = text => prettier.format(text, {...config, parser: "typescript"})
+  return [
+    {file: outputs.options, text: await format(optionsSource(options))},
+    {file: outputs.sockets, text: await format(socketsSource(options, types))},
+  ]
+}
+
+module.exports = {accessorSources}
