@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // RSS stays flat under load: PUSH→PULL over inproc with the standard API (await send,
 // for await receive), RSS read (after a full GC) once `first` messages have passed and again
-// after `total`. Run with --expose-gc (scripts/bench.js also fixes V8's young generation size):
+// after `total`. Run with --expose-gc (bench/run.js also fixes V8's young generation size):
 //   node --expose-gc bench/memory.js <first> <total> <size>
 "use strict"
 

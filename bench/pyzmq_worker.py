@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""One benchmark role for pyzmq, driven by scripts/bench.js like bench/worker.js:
+"""One benchmark role for pyzmq, driven by bench/run.js like bench/worker.js:
 
     /usr/bin/python3 bench/pyzmq_worker.py pyzmq <role> <endpoint> <size> <count> <frames>
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// One benchmark role in one process, driven by scripts/bench.js:
+// One benchmark role in one process, driven by bench/run.js:
 //   node bench/worker.js <impl> <role> <endpoint> <size> <count> <frames>
 // impl: ours (await send / for await), ours-batch (sendMany / receiveMany), zeromq (zeromq@6).
 // role: thr-recv, thr-send, thr-both (both ends here), lat-rep, lat-req, lat-both.

@@ -12,7 +12,7 @@ const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
 const {spawn, spawnSync} = require("node:child_process")
-const {chart, sizeLabel, names} = require("../bench/chart")
+const {chart, sizeLabel, names} = require("./chart")
 
 const root = path.resolve(__dirname, "..")
 const args = process.argv.slice(2)
