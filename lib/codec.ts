@@ -6,13 +6,21 @@ import type {Message, OperationOptions} from "./socket"
 
 /** What the send helpers need: a socket's send(). Its options (a draft Radio's group) are kept. */
 export interface TextSender<O extends unknown[] = [OperationOptions?]> {
-  /** The socket's send(): queues one message. */
+  /**
+   * The socket's send(): queues one message.
+   *
+   * @throws Whatever the socket's send() rejects with.
+   */
   send(message: string, ...options: O): Promise<void>
 }
 
 /** What the receive helpers need: a socket's receive() giving frames. */
 export interface FrameReceiver {
-  /** The socket's receive(): one message's frames. */
+  /**
+   * The socket's receive(): one message's frames.
+   *
+   * @throws Whatever the socket's receive() rejects with.
+   */
   receive(options?: OperationOptions): Promise<Message[]>
 }
 

@@ -36,6 +36,15 @@ export interface ContextCloseOptions {
 /**
  * A libzmq context: the I/O threads and the inproc namespace its sockets share. Sockets use the
  * shared default `context` unless given one.
+ *
+ * @example
+ * ```ts
+ * import {Context, Pull} from "zmq-native"
+ * const context = new Context({ioThreads: 2})
+ * const pull = new Pull({context})
+ * await pull.bind("inproc://jobs") // visible to this context's sockets only
+ * await context.close({timeout: 1000}) // closes pull too
+ * ```
  */
 export class Context extends ContextBase {
   /** @internal */
@@ -59,6 +68,9 @@ export class Context extends ContextBase {
    * Closes every socket of this context (lingering at most `timeout` ms to deliver queued
    * messages) and terminates it. The shared default context cannot be terminated: its
    * sockets are closed and the promise resolves.
+   *
+   * @throws Rejects with a TypeError or RangeError naming `options.timeout` when it is not an
+   * integer from 0 to 2^31-1.
    */
   async close(options: ContextCloseOptions = {}): Promise<void> {
     const {timeout} = options

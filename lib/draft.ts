@@ -38,7 +38,17 @@ export type {
 /** The longest group name libzmq accepts, in bytes (ZMQ_GROUP_MAX_LENGTH). */
 export const groupMaxLength = ZMQ_GROUP_MAX_LENGTH
 
-/** Answers many Clients: each received message names its Client's routing id; replies give it back. */
+/**
+ * Answers many Clients: each received message names its Client's routing id; replies give it back.
+ *
+ * @example
+ * ```ts
+ * import {Server} from "zmq-native/draft"
+ * const server = new Server()
+ * await server.bind("tcp://127.0.0.1:*")
+ * for await (const [request, {routingId}] of server) await server.send(`got ${request}`, {routingId})
+ * ```
+ */
 export class Server extends ServerBase {
   /** A new Server socket, with these options set. */
   constructor(options?: Options<"Server">) {
@@ -46,7 +56,19 @@ export class Server extends ServerBase {
   }
 }
 
-/** Talks to Servers: sends round-robin, receives fair-queued, one frame per message. */
+/**
+ * Talks to Servers: sends round-robin, receives fair-queued, one frame per message.
+ *
+ * @example
+ * ```ts
+ * import {Client} from "zmq-native/draft"
+ * declare const endpoint: string
+ * const client = new Client()
+ * client.connect(endpoint)
+ * await client.send("hello")
+ * const [reply] = await client.receive()
+ * ```
+ */
 export class Client extends ClientBase {
   /** A new Client socket, with these options set. */
   constructor(options?: Options<"Client">) {
@@ -54,7 +76,17 @@ export class Client extends ClientBase {
   }
 }
 
-/** Sends each message to a group; Dishes that joined it receive it (tcp, inproc, udp). */
+/**
+ * Sends each message to a group; Dishes that joined it receive it (tcp, inproc, udp).
+ *
+ * @example
+ * ```ts
+ * import {Radio} from "zmq-native/draft"
+ * const radio = new Radio()
+ * radio.connect("udp://127.0.0.1:5555")
+ * await radio.send("sunny", {group: "weather"})
+ * ```
+ */
 export class Radio extends RadioBase {
   /** A new Radio socket, with these options set. */
   constructor(options?: Options<"Radio">) {
@@ -62,27 +94,60 @@ export class Radio extends RadioBase {
   }
 }
 
-/** Receives what Radios send to the groups it joined, with the group beside each frame. */
+/**
+ * Receives what Radios send to the groups it joined, with the group beside each frame.
+ *
+ * @example
+ * ```ts
+ * import {Dish} from "zmq-native/draft"
+ * const dish = new Dish()
+ * await dish.bind("udp://127.0.0.1:5555")
+ * dish.join("weather")
+ * for await (const [frame, {group}] of dish) console.log(`${group}: ${frame}`)
+ * ```
+ */
 export class Dish extends DishBase {
   /** A new Dish socket, with these options set. */
   constructor(options?: Options<"Dish">) {
     super("Dish", options)
   }
 
-  /** Starts receiving messages sent to these groups (each at most 255 bytes). */
+  /**
+   * Starts receiving messages sent to these groups (each at most 255 bytes).
+   *
+   * @throws TypeError naming a group that is neither a string nor a Buffer, RangeError naming
+   * one longer than 255 bytes; an Error with code `EINVAL` when libzmq refuses the group (one
+   * joined already), `EBADF` when the socket is closed.
+   */
   join(...groups: (string | Buffer)[]): void {
     const names = groups.map((group, index) => groupOf(group, `groups[${index}]`))
     for (const name of names) this[native].join(name)
   }
 
-  /** Stops receiving the groups' messages; a group not joined is an EINVAL error. */
+  /**
+   * Stops receiving the groups' messages.
+   *
+   * @throws TypeError naming a group that is neither a string nor a Buffer, RangeError naming
+   * one longer than 255 bytes; an Error with code `EINVAL` for a group not joined, `EBADF`
+   * when the socket is closed.
+   */
   leave(...groups: (string | Buffer)[]): void {
     const names = groups.map((group, index) => groupOf(group, `groups[${index}]`))
     for (const name of names) this[native].leave(name)
   }
 }
 
-/** Receives from Scatters, fair-queued, one frame per message (a thread-safe Pull). */
+/**
+ * Receives from Scatters, fair-queued, one frame per message (a thread-safe Pull).
+ *
+ * @example
+ * ```ts
+ * import {Gather} from "zmq-native/draft"
+ * const gather = new Gather()
+ * await gather.bind("tcp://127.0.0.1:*")
+ * const [job] = await gather.receive()
+ * ```
+ */
 export class Gather extends GatherBase {
   /** A new Gather socket, with these options set. */
   constructor(options?: Options<"Gather">) {
@@ -90,7 +155,18 @@ export class Gather extends GatherBase {
   }
 }
 
-/** Sends to Gathers, round-robin, one frame per message (a thread-safe Push). */
+/**
+ * Sends to Gathers, round-robin, one frame per message (a thread-safe Push).
+ *
+ * @example
+ * ```ts
+ * import {Scatter} from "zmq-native/draft"
+ * declare const endpoint: string
+ * const scatter = new Scatter()
+ * scatter.connect(endpoint)
+ * await scatter.send("job 1")
+ * ```
+ */
 export class Scatter extends ScatterBase {
   /** A new Scatter socket, with these options set. */
   constructor(options?: Options<"Scatter">) {
@@ -101,6 +177,14 @@ export class Scatter extends ScatterBase {
 /**
  * Plain UDP datagrams (udp:// only): every message is [address, data], the address being the
  * peer's "ip:port" — where a received datagram came from, where a sent one goes.
+ *
+ * @example
+ * ```ts
+ * import {Datagram} from "zmq-native/draft"
+ * const socket = new Datagram()
+ * await socket.bind("udp://127.0.0.1:5556")
+ * for await (const [from, data] of socket) await socket.send([from, data]) // echo
+ * ```
  */
 export class Datagram extends DatagramBase {
   /** A new Datagram socket, with these options set. */
@@ -112,6 +196,16 @@ export class Datagram extends DatagramBase {
 /**
  * Many-to-many with routing ids, both ways: connect() returns the new peer's routing id, so a
  * Peer can send to a peer before hearing from it; received messages name their sender.
+ *
+ * @example
+ * ```ts
+ * import {Peer} from "zmq-native/draft"
+ * declare const endpoint: string
+ * const peer = new Peer()
+ * const routingId = peer.connect(endpoint)
+ * await peer.send("hello", {routingId})
+ * const [reply, {routingId: from}] = await peer.receive()
+ * ```
  */
 export class Peer extends PeerBase {
   /** A new Peer socket, with these options set. */
@@ -119,14 +213,29 @@ export class Peer extends PeerBase {
     super("Peer", options)
   }
 
-  /** Connects and returns the routing id to send to this peer with. */
+  /**
+   * Connects and returns the routing id to send to this peer with.
+   *
+   * @throws What `Socket.connect()` throws.
+   */
   connect(address: string): number {
     checkString("address", address)
     return this[native].connectPeer(address)
   }
 }
 
-/** Exclusive one-to-one, bidirectional, one frame per message (a thread-safe Pair). */
+/**
+ * Exclusive one-to-one, bidirectional, one frame per message (a thread-safe Pair).
+ *
+ * @example
+ * ```ts
+ * import {Channel} from "zmq-native/draft"
+ * declare const endpoint: string
+ * const channel = new Channel()
+ * channel.connect(endpoint)
+ * await channel.send("one frame only")
+ * ```
+ */
 export class Channel extends ChannelBase {
   /** A new Channel socket, with these options set. */
   constructor(options?: Options<"Channel">) {

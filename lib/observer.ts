@@ -40,7 +40,20 @@ function closedError(): ErrnoError {
   return errnoError("EAGAIN", "Observer was closed before the event arrived")
 }
 
-/** A socket's events: `socket.events` is the socket's own Observer. */
+/**
+ * A socket's events: `socket.events` is the socket's own Observer. Read them with listeners
+ * (`on`), one at a time (`receive`, `for await`), or wait for one kind (`waitFor`).
+ *
+ * @example
+ * ```ts
+ * import {Dealer} from "zmq-native"
+ * const socket = new Dealer()
+ * socket.events.on("connect:retry", event => console.log(`retry in ${event.interval} ms`))
+ * const connected = socket.events.waitFor("handshake", {timeout: 5000})
+ * socket.connect("tcp://127.0.0.1:5555")
+ * await connected
+ * ```
+ */
 export class Observer {
   private readonly native: NativeObserver
   private readonly buffered: Event[] = []
@@ -69,6 +82,10 @@ export class Observer {
   /**
    * The next event. Events are queued from the observer's creation until read. Cannot be
    * mixed with on(): once a listener was added this rejects.
+   *
+   * @throws Rejects with an Error whose `code` is `EBUSY` once a listener was added with on(),
+   * `EBADF` when the observer is closed and no event is left, `EAGAIN` when it closes while
+   * this waits.
    */
   receive(): Promise<Event> {
     if (this.listeners !== undefined) {
@@ -92,6 +109,8 @@ export class Observer {
    * Calls `listener` with every event of `type`, with no need to iterate. Switches the observer
    * to event emitter mode (receive() is then unavailable). Listeners alone do not keep the
    * process running.
+   *
+   * @throws TypeError for an unknown event type or a listener that is not a function.
    */
   on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): this {
     checkType(type)
@@ -111,7 +130,11 @@ export class Observer {
     return this
   }
 
-  /** Removes a listener added with on(). */
+  /**
+   * Removes a listener added with on().
+   *
+   * @throws Nothing: a listener that was not added is ignored.
+   */
   off<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): this {
     this.listeners?.get(type)?.delete(listener as Listener)
     this.pump()
@@ -125,6 +148,11 @@ export class Observer {
    *
    * Waiting for a peer: `await socket.events.waitFor("handshake")` resolves once a connection
    * is fully established (see docs/events.md for what that means for publishers).
+   *
+   * @throws Rejects with an Error whose `code` is `EAGAIN` on timeout or when the observer
+   * closes first, an `AbortError` when `options.signal` aborts; a TypeError for an unknown
+   * event type or a filter that is not a function, a TypeError or RangeError naming
+   * `options.timeout` when it is not an integer from 0 to 2^31-1.
    */
   waitFor<E extends EventType>(type: E, options: WaitForOptions<E> = {}): Promise<EventOfType<E>> {
     checkType(type)
@@ -168,6 +196,8 @@ export class Observer {
    * waiters, pending receives, or kept for receive()); then pending receives and waiters
    * reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
    * close (its "close" and "disconnect" events, then "end").
+   *
+   * @throws Nothing.
    */
   close(): void {
     if (this.closed) return
@@ -203,7 +233,11 @@ export class Observer {
     }
   }
 
-  /** `for await (const event of socket.events)`: ends when the observer or its socket closes. */
+  /**
+   * `for await (const event of socket.events)`: ends when the observer or its socket closes.
+   *
+   * @throws The loop throws `EBUSY` once a listener was added with on().
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Event, undefined, undefined> {
     for (;;) {
       if (this.closed && this.buffered.length === 0) return undefined

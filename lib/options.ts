@@ -434,7 +434,10 @@ export type SocketOptionProperties<K extends SocketKind> = {
 export type WritableSocketOptions<K extends SocketKind> = MutableNames<K>
 
 type ContextSpec = (typeof contextOptions)[number]
-/** The options a Context's constructor may set: all but the read-only ones. */
+/**
+ * The options a Context's constructor may set: all but the read-only ones. Each is a property
+ * of {@link Context}, documented there.
+ */
 export type WritableContextOptions = {
   [I in ContextSpec as I extends {access: "r"} ? never : I["name"]]: ValueOf<I>
 }

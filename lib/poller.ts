@@ -54,7 +54,7 @@ const interests: readonly PollInterest[] = ["readable", "writable", "both"]
  * import {Poller, Pull, Subscriber} from "zmq-native"
  * declare const jobs: Pull, control: Subscriber
  *
- * const poller = new Poller().add(jobs).add(control)
+ * const poller = new Poller<Pull | Subscriber>().add(jobs).add(control)
  * for await (const ready of poller) {
  *   for (const {socket} of ready) {
  *     const [frame] = await socket.receive()
@@ -85,7 +85,11 @@ export class Poller<S extends Socket = Socket> implements AsyncIterable<PollItem
     return this
   }
 
-  /** Stops watching `socket`; false when it was not watched. Applies from the next wait on. */
+  /**
+   * Stops watching `socket`; false when it was not watched. Applies from the next wait on.
+   *
+   * @throws Nothing.
+   */
   remove(socket: S): boolean {
     return this.items.delete(socket)
   }
@@ -95,7 +99,11 @@ export class Poller<S extends Socket = Socket> implements AsyncIterable<PollItem
     return this.items.size
   }
 
-  /** The sockets that are ready now, without waiting (pyzmq's `poll(0)`). */
+  /**
+   * The sockets that are ready now, without waiting (pyzmq's `poll(0)`).
+   *
+   * @throws Nothing: closed sockets are dropped from the poller.
+   */
   poll(): PollItem<S>[] {
     const ready: PollItem<S>[] = []
     for (const [socket, interest] of this.items) {
@@ -167,6 +175,8 @@ export class Poller<S extends Socket = Socket> implements AsyncIterable<PollItem
   /**
    * Readiness as it comes: each step waits (as {@link wait} does, without a timeout) and gives
    * the ready sockets. Ends when no socket is left to wait for, or when `options.signal` aborts.
+   *
+   * @throws Nothing of its own: an abort ends the loop.
    */
   async *events(options: {signal?: AbortSignal} = {}): AsyncGenerator<PollItem<S>[], undefined, undefined> {
     const signal = options.signal
@@ -184,7 +194,11 @@ export class Poller<S extends Socket = Socket> implements AsyncIterable<PollItem
     }
   }
 
-  /** `for await (const ready of poller)`: {@link events} without a signal. */
+  /**
+   * `for await (const ready of poller)`: {@link events} without a signal.
+   *
+   * @throws Nothing.
+   */
   [Symbol.asyncIterator](): AsyncGenerator<PollItem<S>[], undefined, undefined> {
     return this.events()
   }

@@ -18,6 +18,20 @@ import {native, proxied} from "./core/handles"
  * a socket whose sendTimeout is -1 runs with 1000 ms while the proxy runs (-1 again afterwards;
  * a value set before run() is kept), and a send that times out ends the proxy with EAGAIN —
  * e.g. a Push capture that nobody pulls from. A Publisher capture drops instead.
+ *
+ * @example
+ * ```ts
+ * import {Dealer, Proxy, Router} from "zmq-native"
+ * const frontEnd = new Router()
+ * await frontEnd.bind("tcp://127.0.0.1:*") // clients connect here
+ * const backEnd = new Dealer()
+ * await backEnd.bind("tcp://127.0.0.1:*") // workers connect here
+ * const proxy = new Proxy(frontEnd, backEnd)
+ * const done = proxy.run()
+ * // ... later
+ * proxy.terminate()
+ * await done
+ * ```
  */
 export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   /** The socket messages come in on (conceptually: from clients). */
@@ -52,6 +66,9 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
    * Starts forwarding on a new thread. Resolves once terminate() has stopped the proxy; rejects
    * with EBADF when one of its sockets was closed under it, EBUSY when it (or one of its
    * sockets) is already proxying, EAGAIN when one of its sends timed out, or with libzmq's error.
+   *
+   * @throws Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EBUSY`
+   * (already proxying), `EAGAIN` (a send timed out) or libzmq's own.
    */
   async run(): Promise<void> {
     const done = this.native.run()
@@ -68,17 +85,28 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   /**
    * Stops forwarding: messages wait in the sockets' queues. In effect when this returns; throws
    * the proxy's error (e.g. EAGAIN) when it ended before acknowledging.
+   *
+   * @throws Error with the proxy's `code` (e.g. `EAGAIN`) when it ended before acknowledging,
+   * `EBADF` when it is not running.
    */
   pause(): void {
     this.native.pause()
   }
 
-  /** Forwards again, starting with what queued up while paused. */
+  /**
+   * Forwards again, starting with what queued up while paused.
+   *
+   * @throws Error with code `EBADF` when the proxy is not running.
+   */
   resume(): void {
     this.native.resume()
   }
 
-  /** Ends the proxy; run() resolves shortly after. Throws EBADF when not running. */
+  /**
+   * Ends the proxy; run() resolves shortly after.
+   *
+   * @throws Error with code `EBADF` when the proxy is not running.
+   */
   terminate(): void {
     this.native.terminate()
   }

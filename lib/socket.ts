@@ -32,9 +32,38 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
    * Queues a message — one frame, or an array of frames for a multipart message. Resolves once
    * libzmq accepted it; waits while the high-water mark is reached (up to sendTimeout, or
    * `options.timeout`). Several sends may be pending; they go out in call order.
+   *
+   * A frame is a Buffer, any TypedArray or DataView, an ArrayBuffer or SharedArrayBuffer, a
+   * string (sent as UTF-8), a number (its decimal text) or `null` (an empty frame).
+   *
+   * @example
+   * ```ts
+   * import {Push} from "zmq-native"
+   * declare const push: Push
+   * await push.send("one frame")
+   * await push.send(["topic", Buffer.from([1, 2, 3])], {timeout: 1000})
+   * ```
+   * @throws Rejects with an Error whose `code` is `EAGAIN` when the send timed out (the socket's
+   * `sendTimeout`, or `options.timeout`) or the socket was closed while it waited; `EBADF` when
+   * the socket is closed; `EFSM` when the socket's pattern forbids sending now (a Request
+   * awaiting its reply); `EHOSTUNREACH` when a mandatory Router names an unknown peer; `EBUSY`
+   * while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
+   * TypeError when a frame is of a type that cannot be sent, a TypeError or RangeError naming
+   * `options.timeout` when it is not an integer from -1 to 2^31-1.
    */
   send(message: M, ...options: O): Promise<void>
-  /** Sends messages in order with as few native calls as possible; resolves when all are queued. */
+  /**
+   * Sends messages in order with as few native calls as possible; resolves when all are
+   * queued. The fast path for many small messages.
+   *
+   * @throws Rejects with an Error whose `code` is `EAGAIN` when the send timed out (the socket's
+   * `sendTimeout`, or `options.timeout`) or the socket was closed while it waited; `EBADF` when
+   * the socket is closed; `EFSM` when the socket's pattern forbids sending now (a Request
+   * awaiting its reply); `EHOSTUNREACH` when a mandatory Router names an unknown peer; `EBUSY`
+   * while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
+   * TypeError when a frame is of a type that cannot be sent, a TypeError or RangeError naming
+   * `options.timeout` when it is not an integer from -1 to 2^31-1. When one message fails, those before it are sent and those after it are not.
+   */
   sendMany(messages: M[], ...options: O): Promise<void>
 }
 
@@ -47,12 +76,40 @@ export interface Readable<R = Message[]> {
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
   /**
    * Receives one message. Several receives may be pending, served in order; waits up to
-   * receiveTimeout, or `options.timeout`.
+   * receiveTimeout, or `options.timeout`. A timed-out or aborted receive takes nothing.
+   *
+   * @example
+   * ```ts
+   * import {Pull} from "zmq-native"
+   * declare const pull: Pull
+   * const [first, ...rest] = await pull.receive({timeout: 1000})
+   * ```
+   * @throws Rejects with an Error whose `code` is `EAGAIN` when the receive timed out (the
+   * socket's `receiveTimeout`, or `options.timeout`) or the socket was closed while it waited;
+   * `EBADF` when the socket is closed; `EFSM` when the socket's pattern forbids receiving now
+   * (a Request that has not sent); `EBUSY` while a Proxy runs with the socket; an `AbortError`
+   * when `options.signal` aborts. A TypeError or RangeError naming `options.timeout` when it is
+   * not an integer from -1 to 2^31-1.
    */
   receive(options?: OperationOptions): Promise<R>
-  /** Every message ready now (waiting for at least one), at most `max` (default 1024), in one call. */
+  /**
+   * Every message ready now (waiting for at least one), at most `max` (default 1024), in one
+   * call. The fast path for many small messages.
+   *
+   * @throws Rejects with an Error whose `code` is `EAGAIN` when the receive timed out (the
+   * socket's `receiveTimeout`, or `options.timeout`) or the socket was closed while it waited;
+   * `EBADF` when the socket is closed; `EFSM` when the socket's pattern forbids receiving now
+   * (a Request that has not sent); `EBUSY` while a Proxy runs with the socket; an `AbortError`
+   * when `options.signal` aborts. A TypeError or RangeError naming `options.timeout` when it is
+   * not an integer from -1 to 2^31-1. A RangeError naming `max` when it is not a positive integer.
+   */
   receiveMany(max?: number, options?: OperationOptions): Promise<R[]>
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncIterator<R, undefined>
 }
 
@@ -68,7 +125,23 @@ export interface SocketOptions {
   receiveMetadata?: boolean
 }
 
-/** The state every socket type shares; each type is a subclass (Pair, Publisher, ...). */
+/**
+ * The state every socket type shares: endpoints, options, events and closing. Each socket type
+ * is a subclass ({@link Pair}, {@link Publisher}, {@link Dealer}, …); use this class as the
+ * type of code that takes any socket.
+ *
+ * @example
+ * ```ts
+ * import {Pull, Push, type Socket} from "zmq-native"
+ *
+ * function describe(socket: Socket): string {
+ *   return `${socket.constructor.name}${socket.closed ? " (closed)" : ""}`
+ * }
+ * const sockets: Socket[] = [new Push(), new Pull()]
+ * console.log(sockets.map(describe))
+ * for (const socket of sockets) socket.close()
+ * ```
+ */
 export abstract class Socket extends SocketBase {
   /** @internal the native socket; throws EBADF once closed */
   readonly [native]: NativeSocket
@@ -158,12 +231,36 @@ export abstract class Socket extends SocketBase {
   /**
    * Binds to an endpoint (e.g. `tcp://127.0.0.1:*`; read the port chosen from lastEndpoint).
    * Resolves once bound; rejects with libzmq's error, whose `address` is the endpoint.
+   *
+   * @example
+   * ```ts
+   * import {Reply} from "zmq-native"
+   * const server = new Reply()
+   * await server.bind("tcp://127.0.0.1:*")
+   * console.log(server.lastEndpoint) // "tcp://127.0.0.1:41023"
+   * server.close()
+   * ```
+   * @throws Rejects with an Error with `code` and `address` (the endpoint): `EADDRINUSE` when the address is
+   * taken, `EADDRNOTAVAIL` or `ENODEV` when no local interface has it, `EINVAL` for a malformed
+   * endpoint, `EPROTONOSUPPORT` for a transport this build lacks (see `capability`),
+   * `ENOCOMPATPROTO` for a transport this socket type cannot use, `ENAMETOOLONG` for an ipc
+   * path over 107 bytes, `EBADF` when the socket is closed, `EBUSY` while a Proxy runs with it.
+   * A TypeError when `address` is not a string.
    */
   async bind(address: string): Promise<void> {
     this.bindSync(address)
   }
 
-  /** bind(), synchronously: throws libzmq's error. */
+  /**
+   * bind(), synchronously: throws libzmq's error.
+   *
+   * @throws Error with `code` and `address` (the endpoint): `EADDRINUSE` when the address is
+   * taken, `EADDRNOTAVAIL` or `ENODEV` when no local interface has it, `EINVAL` for a malformed
+   * endpoint, `EPROTONOSUPPORT` for a transport this build lacks (see `capability`),
+   * `ENOCOMPATPROTO` for a transport this socket type cannot use, `ENAMETOOLONG` for an ipc
+   * path over 107 bytes, `EBADF` when the socket is closed, `EBUSY` while a Proxy runs with it.
+   * A TypeError when `address` is not a string.
+   */
   bindSync(address: string): void {
     checkString("address", address)
     checkHandshakeOptions(this, address)
@@ -175,19 +272,37 @@ export abstract class Socket extends SocketBase {
     if (address.startsWith("ipc://")) (this.#ipcFiles ??= new IpcFiles()).bound(address)
   }
 
-  /** Stops listening on a bound endpoint (removing a bound ipc path's socket file). */
+  /**
+   * Stops listening on a bound endpoint (removing a bound ipc path's socket file).
+   *
+   * @throws Rejects with an Error with `code` and `address`: `ENOENT` when the socket is not bound there,
+   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   */
   async unbind(address: string): Promise<void> {
     this.unbindSync(address)
   }
 
-  /** unbind(), synchronously: throws libzmq's error. */
+  /**
+   * unbind(), synchronously: throws libzmq's error.
+   *
+   * @throws Error with `code` and `address`: `ENOENT` when the socket is not bound there,
+   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   */
   unbindSync(address: string): void {
     checkString("address", address)
     this[native].unbind(address)
     this.#ipcFiles?.unbound(address)
   }
 
-  /** Connects to an endpoint; libzmq connects (and reconnects) in the background. */
+  /**
+   * Connects to an endpoint; libzmq connects (and reconnects) in the background, so this
+   * succeeds before any peer is there, and messages sent meanwhile wait in the queue.
+   *
+   * @throws Error with `code` and `address`: `EINVAL` for a malformed endpoint,
+   * `EPROTONOSUPPORT` for a transport this build lacks (see `capability`), `ENOCOMPATPROTO`
+   * for a transport this socket type cannot use, `EBADF` when the socket is closed, `EBUSY`
+   * while a Proxy runs with it. A TypeError when `address` is not a string.
+   */
   connect(address: string): void {
     checkString("address", address)
     checkHandshakeOptions(this, address)
@@ -198,7 +313,12 @@ export abstract class Socket extends SocketBase {
     }
   }
 
-  /** Disconnects from an endpoint connect() was given. */
+  /**
+   * Disconnects from an endpoint connect() was given.
+   *
+   * @throws Error with `code` and `address`: `ENOENT` when the socket has not connected there,
+   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   */
   disconnect(address: string): void {
     checkString("address", address)
     this[native].disconnect(address)
@@ -210,6 +330,8 @@ export abstract class Socket extends SocketBase {
    * Closes the socket. Idempotent. Pending sends and receives reject with EAGAIN (as in
    * zeromq v6); later calls reject with EBADF. Queued outgoing messages are delivered for up
    * to `linger` ms.
+   *
+   * @throws Nothing: closing a closed socket does nothing.
    */
   close(): void {
     this[closeWithin](undefined)
@@ -231,7 +353,11 @@ export abstract class Socket extends SocketBase {
     this[engine].close()
   }
 
-  /** `using socket = new Pull()`: closes the socket at the end of the scope. */
+  /**
+   * `await using socket = new Pull()`: closes the socket at the end of the scope.
+   *
+   * @throws Nothing.
+   */
   [Symbol.asyncDispose](): Promise<void> {
     this.close()
     return Promise.resolve()

@@ -52,7 +52,22 @@ function subscription(socket: NativeSocket, option: number, prefixes: (string | 
   })
 }
 
-/** Exclusive one-to-one, bidirectional. */
+/**
+ * Exclusive one-to-one, bidirectional. A send waits until the peer is connected.
+ *
+ * @example
+ * ```ts
+ * import {Pair} from "zmq-native"
+ * const server = new Pair()
+ * await server.bind("tcp://127.0.0.1:*")
+ * const client = new Pair()
+ * client.connect(server.lastEndpoint!)
+ * await client.send("ping")
+ * const [ping] = await server.receive()
+ * await server.send(`${ping} pong`)
+ * console.log((await client.receive())[0].toString()) // "ping pong"
+ * ```
+ */
 export class Pair extends PairBase {
   /** A new Pair socket, with these options set. */
   constructor(options?: Options<"Pair">) {
@@ -60,7 +75,18 @@ export class Pair extends PairBase {
   }
 }
 
-/** Sends every message to all subscribers whose filter matches its first frame. */
+/**
+ * Sends every message to all subscribers whose filter matches its first frame. It never waits for subscribers: what it sends before a subscription arrived is dropped
+ * for that subscriber (see {@link XPublisher} to wait for one).
+ *
+ * @example
+ * ```ts
+ * import {Publisher} from "zmq-native"
+ * const publisher = new Publisher()
+ * await publisher.bind("tcp://127.0.0.1:*")
+ * await publisher.send(["weather", "sunny"]) // dropped for subscribers not yet connected
+ * ```
+ */
 export class Publisher extends PublisherBase {
   /** A new Publisher socket, with these options set. */
   constructor(options?: Options<"Publisher">) {
@@ -68,25 +94,65 @@ export class Publisher extends PublisherBase {
   }
 }
 
-/** Receives what publishers send, filtered by prefix; subscribes to nothing at first. */
+/**
+ * Receives what publishers send, filtered by prefix; subscribes to nothing at first.
+ *
+ * @example
+ * ```ts
+ * import {Subscriber} from "zmq-native"
+ * declare const endpoint: string
+ * const subscriber = new Subscriber()
+ * subscriber.connect(endpoint)
+ * subscriber.subscribe("weather")
+ * for await (const [topic, update] of subscriber) console.log(`${topic}: ${update}`)
+ * ```
+ */
 export class Subscriber extends SubscriberBase {
   /** A new Subscriber socket, with these options set. */
   constructor(options?: Options<"Subscriber">) {
     super("Subscriber", options)
   }
 
-  /** Accepts messages starting with any of the prefixes; no prefix: every message. */
+  /**
+   * Accepts messages starting with any of the prefixes; no prefix: every message.
+   *
+   * libzmq: `ZMQ_SUBSCRIBE`
+   *
+   * @throws TypeError naming the prefix that is neither a string nor a Buffer; an Error with
+   * code `EBADF` when the socket is closed.
+   */
   subscribe(...prefixes: (string | Buffer)[]): void {
     subscription(this[native], ZMQ_SUBSCRIBE, prefixes)
   }
 
-  /** Removes filters added by subscribe() (no prefix: the subscribe-to-all filter). */
+  /**
+   * Removes filters added by subscribe() (no prefix: the subscribe-to-all filter). Messages of
+   * that prefix already queued are not delivered either.
+   *
+   * libzmq: `ZMQ_UNSUBSCRIBE`
+   *
+   * @throws TypeError naming the prefix that is neither a string nor a Buffer; an Error with
+   * code `EBADF` when the socket is closed.
+   */
   unsubscribe(...prefixes: (string | Buffer)[]): void {
     subscription(this[native], ZMQ_UNSUBSCRIBE, prefixes)
   }
 }
 
-/** Sends a request, then receives its reply, strictly alternating. */
+/**
+ * Sends a request, then receives its reply, strictly alternating. Sending twice without
+ * receiving in between rejects with `EFSM` (unless `relaxed`).
+ *
+ * @example
+ * ```ts
+ * import {Request} from "zmq-native"
+ * declare const endpoint: string
+ * const client = new Request({receiveTimeout: 5000})
+ * client.connect(endpoint)
+ * await client.send("Hello")
+ * const [reply] = await client.receive()
+ * ```
+ */
 export class Request extends RequestBase {
   /** A new Request socket, with these options set. */
   constructor(options?: Options<"Request">) {
@@ -94,7 +160,17 @@ export class Request extends RequestBase {
   }
 }
 
-/** Receives a request, then sends its reply, strictly alternating. */
+/**
+ * Receives a request, then sends its reply, strictly alternating.
+ *
+ * @example
+ * ```ts
+ * import {Reply} from "zmq-native"
+ * const server = new Reply()
+ * await server.bind("tcp://127.0.0.1:*")
+ * for await (const [request] of server) await server.send(`World, from ${request}`)
+ * ```
+ */
 export class Reply extends ReplyBase {
   /** A new Reply socket, with these options set. */
   constructor(options?: Options<"Reply">) {
@@ -102,7 +178,19 @@ export class Reply extends ReplyBase {
   }
 }
 
-/** Asynchronous request/reply: round-robin out, fair-queued in. */
+/**
+ * Asynchronous request/reply: round-robin out, fair-queued in.
+ *
+ * @example
+ * ```ts
+ * import {Dealer} from "zmq-native"
+ * declare const endpoint: string
+ * const dealer = new Dealer({routingId: "client-1"})
+ * dealer.connect(endpoint)
+ * await Promise.all([dealer.send("request 1"), dealer.send("request 2")]) // no turn-taking
+ * const [reply] = await dealer.receive()
+ * ```
+ */
 export class Dealer extends DealerBase {
   /** A new Dealer socket, with these options set. */
   constructor(options?: Options<"Dealer">) {
@@ -116,21 +204,46 @@ export interface RouterConnectOptions {
   routingId?: string | Buffer
 }
 
-/** Addresses peers by routing id: the first frame of every message names the peer. */
+/**
+ * Addresses peers by routing id: the first frame of every message names the peer.
+ *
+ * @example
+ * ```ts
+ * import {Router} from "zmq-native"
+ * const router = new Router()
+ * await router.bind("tcp://127.0.0.1:*")
+ * for await (const [peer, ...frames] of router) await router.send([peer, ...frames]) // echo back
+ * ```
+ */
 export class Router extends RouterBase {
   /** A new Router socket, with these options set. */
   constructor(options?: Options<"Router">) {
     super("Router", options)
   }
 
-  /** Connects to an endpoint, naming the peer `options.routingId` on our side when given. */
+  /**
+   * Connects to an endpoint, naming the peer `options.routingId` on our side when given.
+   *
+   * @throws TypeError when `options.routingId` is neither a string nor a Buffer; otherwise
+   * what `Socket.connect()` throws.
+   */
   connect(address: string, options: RouterConnectOptions = {}): void {
     setConnectRoutingId(this[native], options.routingId)
     super.connect(address)
   }
 }
 
-/** Receives from a pipeline's upstream nodes, fair-queued. */
+/**
+ * Receives from a pipeline's upstream nodes, fair-queued.
+ *
+ * @example
+ * ```ts
+ * import {Pull} from "zmq-native"
+ * const pull = new Pull()
+ * await pull.bind("tcp://127.0.0.1:*")
+ * for await (const [job] of pull) console.log(`job: ${job}`)
+ * ```
+ */
 export class Pull extends PullBase {
   /** A new Pull socket, with these options set. */
   constructor(options?: Options<"Pull">) {
@@ -138,7 +251,19 @@ export class Pull extends PullBase {
   }
 }
 
-/** Sends to a pipeline's downstream nodes, round-robin. */
+/**
+ * Sends to a pipeline's downstream nodes, round-robin. A send waits while no downstream
+ * node is connected or all are at their high-water mark.
+ *
+ * @example
+ * ```ts
+ * import {Push} from "zmq-native"
+ * declare const endpoint: string
+ * const push = new Push()
+ * push.connect(endpoint)
+ * for (let num = 0; num < 10; num++) await push.send(JSON.stringify({num}))
+ * ```
+ */
 export class Push extends PushBase {
   /** A new Push socket, with these options set. */
   constructor(options?: Options<"Push">) {
@@ -149,7 +274,18 @@ export class Push extends PushBase {
 /** Which duplicate (un)subscriptions an XPublisher passes on: none (null), all subscribes, or both. */
 export type XPublisherVerbosity = null | "allSubs" | "allSubsUnsubs"
 
-/** A Publisher that also receives subscription messages (1 or 0, then the prefix). */
+/**
+ * A Publisher that also receives subscription messages (1 or 0, then the prefix).
+ *
+ * @example
+ * ```ts
+ * import {XPublisher} from "zmq-native"
+ * const publisher = new XPublisher()
+ * await publisher.bind("tcp://127.0.0.1:*")
+ * const [subscription] = await publisher.receive() // a byte 1, then the topic
+ * await publisher.send([subscription.subarray(1), "first update, not lost"])
+ * ```
+ */
 export class XPublisher extends XPublisherBase {
   /** A new XPublisher socket, with these options set (and `verbosity`). */
   constructor(options?: Options<"XPublisher", {verbosity: XPublisherVerbosity}>) {
@@ -160,6 +296,8 @@ export class XPublisher extends XPublisherBase {
    * Which duplicate (un)subscriptions are passed on: none (null), all subscribes, or both.
    *
    * libzmq: `ZMQ_XPUB_VERBOSE`, `ZMQ_XPUB_VERBOSER` · default: null · write-only
+   *
+   * @throws TypeError for any other value.
    */
   set verbosity(value: XPublisherVerbosity) {
     const socket = this[native]
@@ -181,7 +319,18 @@ export class XPublisher extends XPublisherBase {
   }
 }
 
-/** A Subscriber that subscribes by sending subscription messages (1 or 0, then the prefix). */
+/**
+ * A Subscriber that subscribes by sending subscription messages (1 or 0, then the prefix).
+ *
+ * @example
+ * ```ts
+ * import {XSubscriber} from "zmq-native"
+ * declare const endpoint: string
+ * const subscriber = new XSubscriber()
+ * subscriber.connect(endpoint)
+ * await subscriber.send(Buffer.concat([Buffer.from([1]), Buffer.from("weather")]))
+ * ```
+ */
 export class XSubscriber extends XSubscriberBase {
   /** A new XSubscriber socket, with these options set. */
   constructor(options?: Options<"XSubscriber">) {
@@ -195,14 +344,32 @@ export interface StreamConnectOptions {
   routingId?: string | Buffer
 }
 
-/** Raw TCP to non-ZeroMQ peers: [routing id, data] per message. */
+/**
+ * Raw TCP to non-ZeroMQ peers: [routing id, data] per message. An empty data frame
+ * means a peer connected or disconnected.
+ *
+ * @example
+ * ```ts
+ * import {Stream} from "zmq-native"
+ * const stream = new Stream()
+ * await stream.bind("tcp://127.0.0.1:*") // e.g. a plain TCP client such as curl connects here
+ * for await (const [peer, data] of stream) {
+ *   if (data.length > 0) await stream.send([peer, "HTTP/1.0 200 OK\r\n\r\nhello\n"])
+ * }
+ * ```
+ */
 export class Stream extends StreamBase {
   /** A new Stream socket, with these options set. */
   constructor(options?: Options<"Stream">) {
     super("Stream", options)
   }
 
-  /** Connects to an endpoint, naming the peer `options.routingId` on our side when given. */
+  /**
+   * Connects to an endpoint, naming the peer `options.routingId` on our side when given.
+   *
+   * @throws TypeError when `options.routingId` is neither a string nor a Buffer; otherwise
+   * what `Socket.connect()` throws.
+   */
   connect(address: string, options: StreamConnectOptions = {}): void {
     setConnectRoutingId(this[native], options.routingId)
     super.connect(address)

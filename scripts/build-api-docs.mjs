@@ -3,7 +3,10 @@
 // given with --out, and measures how much of the public surface is documented: every exported
 // class with its inherited and mixed-in members, function, variable, type and member that
 // TypeDoc's notDocumented validation looks at. Exits non-zero on any TypeDoc warning or error,
-// an undocumented symbol included. --json prints the figures as JSON on the last line.
+// an undocumented symbol included, and on a class without an @example or a method without
+// @throws. typedoc.json names the few type helpers that public types use but that are not
+// exported themselves (intentionallyNotExported), and two properties TypeDoc makes up when it
+// cannot resolve a mapped type (intentionallyNotDocumented). --json prints the figures as JSON on the last line.
 import * as td from "typedoc"
 import * as path from "node:path"
 import {fileURLToPath} from "node:url"
@@ -24,6 +27,7 @@ function coverage(app, project) {
   if (kinds & K.FunctionOrMethod) kinds = (kinds | K.CallSignature) & ~K.FunctionOrMethod
   if (kinds & K.Constructor) kinds = (kinds | K.ConstructorSignature) & ~K.Constructor
   if (kinds & K.Accessor) kinds = (kinds | K.GetSignature | K.SetSignature) & ~K.Accessor
+  const intentional = new Set(app.options.getValue("intentionallyNotDocumented"))
   const toProcess = project.getReflectionsByKind(kinds)
   const seen = new Set()
   const missing = []
@@ -58,12 +62,34 @@ function coverage(app, project) {
       }
     }
     const symbol = project.getSymbolIdFromReflection(ref)
-    if (!symbol || symbol.packageName !== "zmq-native") continue
+    if (!symbol || symbol.packageName !== "zmq-native" || intentional.has(ref.getFriendlyFullName())) continue
     total++
     const documented = ref.hasComment() || (ref.kindOf(K.SomeSignature) && ref.parent?.hasComment())
     if (!documented) missing.push(ref.getFriendlyFullName())
   }
   return {total, documented: total - missing.length, missing}
+}
+
+/**
+ * What the house style asks of the reference beyond a comment: every class shows an @example,
+ * every method and function says what it throws (@throws; "Nothing." where it cannot).
+ */
+function conventions(project) {
+  const K = td.ReflectionKind
+  const ours = ref => project.getSymbolIdFromReflection(ref)?.packageName === "zmq-native"
+  const findings = []
+  for (const cls of project.getReflectionsByKind(K.Class)) {
+    if (ours(cls) && !cls.comment?.getTag("@example"))
+      findings.push(`${cls.getFriendlyFullName()}: no @example`)
+  }
+  for (const ref of project.getReflectionsByKind(K.Method | K.Function)) {
+    if (!ours(ref)) continue
+    for (const signature of ref.signatures ?? []) {
+      const comment = signature.comment ?? ref.comment
+      if (!comment?.getTag("@throws")) findings.push(`${ref.getFriendlyFullName()}: no @throws`)
+    }
+  }
+  return [...new Set(findings)]
 }
 
 const app = await td.Application.bootstrapWithPlugins({out}, [
@@ -78,15 +104,20 @@ if (!project) {
 }
 app.validate(project)
 const figures = coverage(app, project)
+const findings = conventions(project)
+for (const finding of findings) console.log(`[convention] ${finding}`)
 await app.generateDocs(project, out)
 
 const {warningCount, errorCount} = app.logger
 const percent = figures.total === 0 ? 0 : (100 * figures.documented) / figures.total
 console.log(
   `build-api-docs: ${path.relative(root, out) || out}: ${errorCount} errors, ${warningCount} warnings; ` +
-    `documented ${figures.documented} of ${figures.total} public reflections (${percent.toFixed(1)} %)`,
+    `documented ${figures.documented} of ${figures.total} public reflections (${percent.toFixed(1)} %); ` +
+    `${findings.length} without an @example (classes) or @throws (methods)`,
 )
 if (args.includes("--json")) {
-  console.log(JSON.stringify({out, errors: errorCount, warnings: warningCount, ...figures, percent}))
+  console.log(
+    JSON.stringify({out, errors: errorCount, warnings: warningCount, ...figures, percent, findings}),
+  )
 }
-process.exitCode = errorCount > 0 || warningCount > 0 ? 1 : 0
+process.exitCode = errorCount > 0 || warningCount > 0 || findings.length > 0 ? 1 : 0

@@ -72,7 +72,23 @@ export interface CurveKeyPair {
   secretKey: string
 }
 
-/** A new CURVE key pair, Z85-encoded (40 characters each). */
+/**
+ * A new CURVE key pair, Z85-encoded (40 characters each).
+ *
+ * @example
+ * ```ts
+ * import {Dealer, Router, curveKeyPair} from "zmq-native"
+ * const server = curveKeyPair()
+ * const router = new Router({curveServer: true, curveSecretKey: server.secretKey})
+ * const client = curveKeyPair()
+ * const dealer = new Dealer({
+ *   curveServerKey: server.publicKey,
+ *   curvePublicKey: client.publicKey,
+ *   curveSecretKey: client.secretKey,
+ * })
+ * ```
+ * @throws Error with code `ENOTSUP` when this build has no CURVE (see `capability.curve`).
+ */
 export function curveKeyPair(): CurveKeyPair {
   return binding.curveKeyPair()
 }

@@ -182,7 +182,12 @@ export abstract class PairBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -409,7 +414,12 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -617,7 +627,12 @@ export abstract class RequestBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -792,7 +807,12 @@ export abstract class ReplyBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -989,7 +1009,12 @@ export abstract class DealerBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -1227,7 +1252,12 @@ export abstract class RouterBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -1311,7 +1341,12 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -1623,7 +1658,12 @@ export abstract class XPublisherBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -1779,7 +1819,12 @@ export abstract class XSubscriberBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -1945,7 +1990,12 @@ export abstract class StreamBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -2101,7 +2151,12 @@ export abstract class ServerBase
     return this[engine].receiveMany(max, options) as Promise<[Message, Routing][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<[Message, Routing], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<[Message, Routing], undefined, undefined>
   }
@@ -2257,7 +2312,12 @@ export abstract class ClientBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -2413,7 +2473,12 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
     return this[engine].receiveMany(max, options) as Promise<[Message, GroupInfo][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<[Message, GroupInfo], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<[Message, GroupInfo], undefined, undefined>
   }
@@ -2497,7 +2562,12 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }
@@ -2747,7 +2817,12 @@ export abstract class DatagramBase
     return this[engine].receiveMany(max, options) as Promise<[Message, Message][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<[Message, Message], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<[Message, Message], undefined, undefined>
   }
@@ -2903,7 +2978,12 @@ export abstract class PeerBase
     return this[engine].receiveMany(max, options) as Promise<[Message, Routing][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<[Message, Routing], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<[Message, Routing], undefined, undefined>
   }
@@ -3059,7 +3139,12 @@ export abstract class ChannelBase
     return this[engine].receiveMany(max, options) as Promise<Message[][]>
   }
 
-  /** `for await (const message of socket)`: ends when the socket is closed. */
+  /**
+   * `for await (const message of socket)`: ends when the socket is closed.
+   *
+   * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
+   * closing excepted (those end it).
+   */
   [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
     return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
   }

@@ -1,9 +1,9 @@
-// Every code block in README.md and docs/ works as shown: TypeScript and JavaScript blocks are
-// type-checked against lib/ (strict), blocks marked run are also run as programs against the
-// built package (exit 0, and the exact output where the document shows it), Python blocks
-// compile, shell blocks parse and name npm scripts that exist, JSON parses. A block in any
-// other language fails: nothing is shown to readers unchecked. How blocks are marked:
-// test/docs/snippets.ts.
+// Every code block in README.md, docs/ and the doc comments of lib/ works as shown: TypeScript
+// and JavaScript blocks are type-checked against lib/ (strict), blocks marked run are also run
+// as programs against the built package (exit 0, and the exact output where the document shows
+// it), Python blocks compile, shell blocks parse and name npm scripts that exist, JSON parses.
+// A block in any other language fails: nothing is shown to readers unchecked. How blocks are
+// marked: test/docs/snippets.ts.
 import {spawnSync} from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"

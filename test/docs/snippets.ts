@@ -6,6 +6,7 @@
 //   <!-- snippet: output -->        a text block: the exact output of the run block above it
 //   <!-- snippet: prelude CODE -->  declarations the reader does not need to see (a fragment's
 //                                   sockets, imports), put before the block when it is compiled
+// The examples in lib/'s doc comments (fenced blocks after @example) are snippets too.
 import * as fs from "node:fs"
 import * as path from "node:path"
 
@@ -80,6 +81,39 @@ export function snippetsOf(file: string): Snippet[] {
   return found
 }
 
+/** The fenced blocks of doc comments (the examples of the API reference) in lib/. */
+export function commentSnippets(): Snippet[] {
+  const lib = path.join(root, "lib")
+  const files = fs
+    .readdirSync(lib, {recursive: true, encoding: "utf8"})
+    .filter(file => file.endsWith(".ts"))
+    .sort()
+  const found: Snippet[] = []
+  for (const relative of files) {
+    const file = path.posix.join("lib", relative.split(path.sep).join("/"))
+    const lines = fs.readFileSync(path.join(root, file), "utf8").split("\n")
+    for (let index = 0; index < lines.length; index++) {
+      const fence = /^\s*\*\s?```(\w*)\s*$/.exec(lines[index])
+      if (!fence) continue
+      const start = index
+      const body: string[] = []
+      for (index++; index < lines.length && !/^\s*\*\s?```\s*$/.test(lines[index]); index++) {
+        body.push(lines[index].replace(/^\s*\*( |$)/, ""))
+      }
+      if (index >= lines.length) throw new Error(`${file}:${start + 1}: code block never closed`)
+      found.push({
+        file,
+        line: start + 1,
+        language: fence[1].toLowerCase(),
+        code: body.join("\n") + "\n",
+        run: false,
+        prelude: "",
+      })
+    }
+  }
+  return found
+}
+
 export function allSnippets(): Snippet[] {
-  return documents().flatMap(snippetsOf)
+  return [...documents().flatMap(snippetsOf), ...commentSnippets()]
 }
