@@ -72,7 +72,12 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
  * frames; draft sockets add the routing id or group).
  */
 export interface Readable<R = Message[]> {
-  /** With `options.metadata`: the message and its metadata (socket made with `receiveMetadata: true`). */
+  /**
+   * With `options.metadata`: the message and its metadata (socket made with `receiveMetadata: true`).
+   *
+   * @throws What the other form rejects with, and a TypeError when the socket was not made
+   * with `receiveMetadata: true`.
+   */
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
   /**
    * Receives one message. Several receives may be pending, served in order; waits up to

@@ -117,6 +117,17 @@ function checked(decision: AuthDecision, request: AuthRequest, verdict: Verdict 
 /**
  * A ZAP handler (ZeroMQ RFC 27) for one context: decides, by its policies, which clients may
  * complete a handshake with the context's NULL, PLAIN and CURVE servers (docs/security.md).
+ *
+ * @example
+ * ```ts
+ * import {Authenticator, Router, curveKeyPair} from "zmq-native"
+ * declare const clientPublicKey: string
+ * const auth = new Authenticator({curve: {keys: [clientPublicKey]}})
+ * auth.on("denied", decision => console.log("refused:", decision))
+ * const server = curveKeyPair()
+ * const router = new Router({curveServer: true, curveSecretKey: server.secretKey})
+ * await router.bind("tcp://127.0.0.1:*")
+ * ```
  */
 export class Authenticator {
   private readonly router: Router
@@ -155,12 +166,22 @@ export class Authenticator {
     return this.router.closed
   }
 
-  /** Replaces every policy at once (same shape as the constructor's options, without `context`). */
+  /**
+   * Replaces every policy at once (same shape as the constructor's options, without `context`).
+   *
+   * @throws TypeError or RangeError naming what is wrong in `options`; the certificate errors
+   * of {@link loadCertificates}. The old policies stay.
+   */
   configure(options: Omit<AuthenticatorOptions, "context">): void {
     this.policies = compileAll(options, [])
   }
 
-  /** Reads the certificate folders of every policy again; on a malformed file throws, keeping the keys it had. */
+  /**
+   * Reads the certificate folders of every policy again.
+   *
+   * @throws Error with code `ERR_INVALID_CERTIFICATE` on a malformed file, or the file
+   * system's error; the keys it had are kept.
+   */
   reload(): void {
     const {fallback, domains} = this.policies
     this.policies = {
@@ -169,7 +190,11 @@ export class Authenticator {
     }
   }
 
-  /** Calls `listener` for each decision ("allowed", "denied") or failure ("error"). */
+  /**
+   * Calls `listener` for each decision ("allowed", "denied") or failure ("error").
+   *
+   * @throws TypeError for another event type or a listener that is not a function.
+   */
   on<T extends keyof Listeners>(type: T, listener: Listeners[T]): this {
     if (type !== "allowed" && type !== "denied" && type !== "error") {
       throw typeError("type", '"allowed", "denied" or "error"', type)
@@ -181,7 +206,11 @@ export class Authenticator {
     return this
   }
 
-  /** Removes a listener added with on(). */
+  /**
+   * Removes a listener added with on().
+   *
+   * @throws Nothing: a listener that was not added is ignored.
+   */
   off<T extends keyof Listeners>(type: T, listener: Listeners[T]): this {
     this.listeners.get(type)?.delete(listener)
     return this
@@ -191,6 +220,8 @@ export class Authenticator {
    * Uninstalls the handler. Idempotent. Afterwards the context has none: PLAIN servers fail
    * every handshake and CURVE servers accept every client again (unless they set `zapDomain`
    * and `zapEnforceDomain`), so close servers first.
+   *
+   * @throws Nothing.
    */
   close(): void {
     if (this.closed) return
@@ -200,7 +231,11 @@ export class Authenticator {
     this.router.close()
   }
 
-  /** `using auth = new Authenticator()`: closes it at the end of the scope. */
+  /**
+   * `using auth = new Authenticator()`: closes it at the end of the scope.
+   *
+   * @throws Nothing.
+   */
   [Symbol.dispose](): void {
     this.close()
   }

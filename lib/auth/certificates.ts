@@ -107,6 +107,10 @@ function keyOf(file: string, entry: Entry, name: string): string {
  * Reads a certificate file (public or secret). A file that is not well formed — no public key,
  * a key that is not 40 Z85 characters, a secret key that does not match the public one —
  * throws an error naming the file and line (`code: "ERR_INVALID_CERTIFICATE"`).
+ *
+ * @throws Error with code `ERR_INVALID_CERTIFICATE` (and `path`) for a malformed file, the
+ * file system's error (`ENOENT`, `EACCES`, …) when it cannot be read; a TypeError when `file`
+ * is not a string.
  */
 export function loadCertificate(file: string): Certificate {
   if (typeof file !== "string") throw typeError("path", "a string", file)
@@ -134,6 +138,9 @@ export function loadCertificate(file: string): Certificate {
 /**
  * Reads every public certificate (`*.key`) in a folder, in name order; secret ones
  * (`*.key_secret`) are left alone. A malformed file throws, naming it.
+ *
+ * @throws Error with code `ERR_INVALID_CERTIFICATE` for a malformed file, the file system's
+ * error when the folder or a file cannot be read; a TypeError when `directory` is not a string.
  */
 export function loadCertificates(directory: string): Certificate[] {
   if (typeof directory !== "string") throw typeError("directory", "a string", directory)
@@ -181,6 +188,10 @@ function certificateText(
  * Creates a new CURVE key pair as two certificate files in `directory` (made if missing):
  * `name.key` (public) and `name.key_secret` (secret, mode 0600), with optional metadata in
  * both. Refuses (EEXIST) to overwrite an existing certificate.
+ *
+ * @throws Error with code `EEXIST` when the certificate exists, the file system's error when
+ * the folder cannot be made or written; a TypeError naming `directory`, `name` (a path
+ * separator in it) or a metadata name or value that a certificate cannot hold.
  */
 export function createCertificate(
   directory: string,

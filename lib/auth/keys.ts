@@ -29,7 +29,12 @@ function bytesOf(argument: string, bytes: unknown): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
-/** Encodes bytes (a multiple of 4 of them) as Z85 text, 5 characters per 4 bytes. */
+/**
+ * Encodes bytes (a multiple of 4 of them) as Z85 text, 5 characters per 4 bytes.
+ *
+ * @throws TypeError when `bytes` is not a Buffer or Uint8Array, RangeError when its length is
+ * not a multiple of 4.
+ */
 export function z85Encode(bytes: Uint8Array): string {
   const buffer = bytesOf("bytes", bytes)
   if (buffer.length % 4 !== 0) {
@@ -38,7 +43,12 @@ export function z85Encode(bytes: Uint8Array): string {
   return buffer.length === 0 ? "" : binding.z85Encode(buffer)
 }
 
-/** Decodes Z85 text (a multiple of 5 characters) into its bytes. */
+/**
+ * Decodes Z85 text (a multiple of 5 characters) into its bytes.
+ *
+ * @throws TypeError when `text` is not a string, RangeError when it is not valid Z85 (length,
+ * alphabet, or a group above 2^32 - 1).
+ */
 export function z85Decode(text: string): Buffer {
   checkZ85("text", text)
   if (text.length === 0) return Buffer.alloc(0)
@@ -93,7 +103,12 @@ export function curveKeyPair(): CurveKeyPair {
   return binding.curveKeyPair()
 }
 
-/** The public key of a CURVE secret key, in the secret key's form (Z85 text or 32 bytes). */
+/**
+ * The public key of a CURVE secret key, in the secret key's form (Z85 text or 32 bytes).
+ *
+ * @throws TypeError when `secretKey` is neither a string nor bytes, RangeError when it is not
+ * a CURVE key (40 Z85 characters or 32 bytes).
+ */
 export function curvePublic(secretKey: string): string
 export function curvePublic(secretKey: Uint8Array): Buffer
 export function curvePublic(secretKey: CurveKey): string | Buffer

@@ -12,6 +12,7 @@ import {metadataNameProblem, type AuthRequest, type Mechanism} from "./zap"
 export type AuthDecision =
   | boolean
   | {
+      /** Whether the client may complete its handshake. */
       allow: boolean
       /** The reply's User-Id (default: the PLAIN username, the CURVE public key in Z85, the GSSAPI principal). */
       userId?: string

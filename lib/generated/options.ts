@@ -104,7 +104,7 @@ export abstract class SocketBase {
    * Which of the context's I/O threads serve the connections made after it is set: bit n stands
    * for thread n; 0 lets libzmq choose.
    *
-   * libzmq: `ZMQ_AFFINITY` · unit: bit mask · default: 0
+   * libzmq: `ZMQ_AFFINITY` · unit: bit mask · default: 0 · socket types: all
    */
   get affinity(): number {
     return getUint64(this[native], ZMQ_AFFINITY)
@@ -113,7 +113,7 @@ export abstract class SocketBase {
    * Which of the context's I/O threads serve the connections made after it is set: bit n stands
    * for thread n; 0 lets libzmq choose.
    *
-   * libzmq: `ZMQ_AFFINITY` · unit: bit mask · default: 0
+   * libzmq: `ZMQ_AFFINITY` · unit: bit mask · default: 0 · socket types: all
    */
   set affinity(value: number) {
     setUint64(this[native], ZMQ_AFFINITY, "affinity", value)
@@ -122,7 +122,7 @@ export abstract class SocketBase {
   /**
    * The highest data rate of the multicast transports (pgm, epgm, norm).
    *
-   * libzmq: `ZMQ_RATE` · unit: kilobits per second · default: 100
+   * libzmq: `ZMQ_RATE` · unit: kilobits per second · default: 100 · socket types: all
    */
   get rate(): number {
     return getInt32(this[native], ZMQ_RATE)
@@ -130,7 +130,7 @@ export abstract class SocketBase {
   /**
    * The highest data rate of the multicast transports (pgm, epgm, norm).
    *
-   * libzmq: `ZMQ_RATE` · unit: kilobits per second · default: 100
+   * libzmq: `ZMQ_RATE` · unit: kilobits per second · default: 100 · socket types: all
    */
   set rate(value: number) {
     setInt32(this[native], ZMQ_RATE, "rate", value)
@@ -140,7 +140,7 @@ export abstract class SocketBase {
    * How long a multicast receiver can still recover data it lost: the sender keeps that much of
    * what it sent.
    *
-   * libzmq: `ZMQ_RECOVERY_IVL` · unit: milliseconds · default: 10000
+   * libzmq: `ZMQ_RECOVERY_IVL` · unit: milliseconds · default: 10000 · socket types: all
    */
   get recoveryInterval(): number {
     return getInt32(this[native], ZMQ_RECOVERY_IVL)
@@ -149,7 +149,7 @@ export abstract class SocketBase {
    * How long a multicast receiver can still recover data it lost: the sender keeps that much of
    * what it sent.
    *
-   * libzmq: `ZMQ_RECOVERY_IVL` · unit: milliseconds · default: 10000
+   * libzmq: `ZMQ_RECOVERY_IVL` · unit: milliseconds · default: 10000 · socket types: all
    */
   set recoveryInterval(value: number) {
     setInt32(this[native], ZMQ_RECOVERY_IVL, "recoveryInterval", value)
@@ -158,7 +158,7 @@ export abstract class SocketBase {
   /**
    * libzmq's number for this socket's type (ZMQ_PAIR, ZMQ_PUB, ...).
    *
-   * libzmq: `ZMQ_TYPE`
+   * libzmq: `ZMQ_TYPE` · socket types: all
    */
   get type(): number {
     return getInt32(this[native], ZMQ_TYPE)
@@ -168,7 +168,7 @@ export abstract class SocketBase {
    * How long messages still queued when the socket closes may take to be delivered; 0 drops them
    * at once.
    *
-   * libzmq: `ZMQ_LINGER` · unit: milliseconds · default: -1 (until delivered)
+   * libzmq: `ZMQ_LINGER` · unit: milliseconds · default: -1 (until delivered) · socket types: all
    */
   get linger(): number {
     return getInt32(this[native], ZMQ_LINGER)
@@ -177,7 +177,7 @@ export abstract class SocketBase {
    * How long messages still queued when the socket closes may take to be delivered; 0 drops them
    * at once.
    *
-   * libzmq: `ZMQ_LINGER` · unit: milliseconds · default: -1 (until delivered)
+   * libzmq: `ZMQ_LINGER` · unit: milliseconds · default: -1 (until delivered) · socket types: all
    */
   set linger(value: number) {
     setInt32(this[native], ZMQ_LINGER, "linger", value)
@@ -187,7 +187,7 @@ export abstract class SocketBase {
    * How long to wait before connecting again after a connection was lost or refused; -1: never
    * reconnect.
    *
-   * libzmq: `ZMQ_RECONNECT_IVL` · unit: milliseconds · default: 100
+   * libzmq: `ZMQ_RECONNECT_IVL` · unit: milliseconds · default: 100 · socket types: all
    */
   get reconnectInterval(): number {
     return getInt32(this[native], ZMQ_RECONNECT_IVL)
@@ -196,7 +196,7 @@ export abstract class SocketBase {
    * How long to wait before connecting again after a connection was lost or refused; -1: never
    * reconnect.
    *
-   * libzmq: `ZMQ_RECONNECT_IVL` · unit: milliseconds · default: 100
+   * libzmq: `ZMQ_RECONNECT_IVL` · unit: milliseconds · default: 100 · socket types: all
    */
   set reconnectInterval(value: number) {
     setInt32(this[native], ZMQ_RECONNECT_IVL, "reconnectInterval", value)
@@ -206,7 +206,7 @@ export abstract class SocketBase {
    * The most connections that may wait to be accepted on a bound tcp or ipc endpoint (listen()'s
    * backlog).
    *
-   * libzmq: `ZMQ_BACKLOG` · unit: connections · default: 100
+   * libzmq: `ZMQ_BACKLOG` · unit: connections · default: 100 · socket types: all
    */
   get backlog(): number {
     return getInt32(this[native], ZMQ_BACKLOG)
@@ -215,7 +215,7 @@ export abstract class SocketBase {
    * The most connections that may wait to be accepted on a bound tcp or ipc endpoint (listen()'s
    * backlog).
    *
-   * libzmq: `ZMQ_BACKLOG` · unit: connections · default: 100
+   * libzmq: `ZMQ_BACKLOG` · unit: connections · default: 100 · socket types: all
    */
   set backlog(value: number) {
     setInt32(this[native], ZMQ_BACKLOG, "backlog", value)
@@ -225,7 +225,8 @@ export abstract class SocketBase {
    * The upper bound of the reconnect interval, which doubles after each failed attempt until it
    * reaches this.
    *
-   * libzmq: `ZMQ_RECONNECT_IVL_MAX` · unit: milliseconds · default: 0 (always reconnectInterval)
+   * libzmq: `ZMQ_RECONNECT_IVL_MAX` · unit: milliseconds · default: 0 (always reconnectInterval) ·
+   * socket types: all
    */
   get reconnectMaxInterval(): number {
     return getInt32(this[native], ZMQ_RECONNECT_IVL_MAX)
@@ -234,7 +235,8 @@ export abstract class SocketBase {
    * The upper bound of the reconnect interval, which doubles after each failed attempt until it
    * reaches this.
    *
-   * libzmq: `ZMQ_RECONNECT_IVL_MAX` · unit: milliseconds · default: 0 (always reconnectInterval)
+   * libzmq: `ZMQ_RECONNECT_IVL_MAX` · unit: milliseconds · default: 0 (always reconnectInterval) ·
+   * socket types: all
    */
   set reconnectMaxInterval(value: number) {
     setInt32(this[native], ZMQ_RECONNECT_IVL_MAX, "reconnectMaxInterval", value)
@@ -243,7 +245,7 @@ export abstract class SocketBase {
   /**
    * The largest inbound message accepted: a peer that sends a larger one is disconnected.
    *
-   * libzmq: `ZMQ_MAXMSGSIZE` · unit: bytes · default: -1 (no limit)
+   * libzmq: `ZMQ_MAXMSGSIZE` · unit: bytes · default: -1 (no limit) · socket types: all
    */
   get maxMessageSize(): number {
     return getInt64(this[native], ZMQ_MAXMSGSIZE)
@@ -251,7 +253,7 @@ export abstract class SocketBase {
   /**
    * The largest inbound message accepted: a peer that sends a larger one is disconnected.
    *
-   * libzmq: `ZMQ_MAXMSGSIZE` · unit: bytes · default: -1 (no limit)
+   * libzmq: `ZMQ_MAXMSGSIZE` · unit: bytes · default: -1 (no limit) · socket types: all
    */
   set maxMessageSize(value: number) {
     setInt64(this[native], ZMQ_MAXMSGSIZE, "maxMessageSize", value)
@@ -260,7 +262,7 @@ export abstract class SocketBase {
   /**
    * The endpoint bound last, wildcards resolved: e.g. the port chosen for `tcp://127.0.0.1:*`.
    *
-   * libzmq: `ZMQ_LAST_ENDPOINT` · default: null (nothing bound)
+   * libzmq: `ZMQ_LAST_ENDPOINT` · default: null (nothing bound) · socket types: all
    */
   get lastEndpoint(): string | null {
     return getString(this[native], ZMQ_LAST_ENDPOINT)
@@ -269,7 +271,7 @@ export abstract class SocketBase {
   /**
    * SO_KEEPALIVE of tcp connections: 1 on, 0 off.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE` · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE` · default: -1 (the OS default) · socket types: all
    */
   get tcpKeepalive(): number {
     return getInt32(this[native], ZMQ_TCP_KEEPALIVE)
@@ -277,7 +279,7 @@ export abstract class SocketBase {
   /**
    * SO_KEEPALIVE of tcp connections: 1 on, 0 off.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE` · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE` · default: -1 (the OS default) · socket types: all
    */
   set tcpKeepalive(value: number) {
     setInt32(this[native], ZMQ_TCP_KEEPALIVE, "tcpKeepalive", value)
@@ -287,7 +289,7 @@ export abstract class SocketBase {
    * TCP_KEEPCNT of tcp connections: how many keepalive probes may go unanswered before the
    * connection is dropped.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_CNT` · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_CNT` · default: -1 (the OS default) · socket types: all
    */
   get tcpKeepaliveCount(): number {
     return getInt32(this[native], ZMQ_TCP_KEEPALIVE_CNT)
@@ -296,7 +298,7 @@ export abstract class SocketBase {
    * TCP_KEEPCNT of tcp connections: how many keepalive probes may go unanswered before the
    * connection is dropped.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_CNT` · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_CNT` · default: -1 (the OS default) · socket types: all
    */
   set tcpKeepaliveCount(value: number) {
     setInt32(this[native], ZMQ_TCP_KEEPALIVE_CNT, "tcpKeepaliveCount", value)
@@ -306,7 +308,8 @@ export abstract class SocketBase {
    * TCP_KEEPIDLE of tcp connections: how long a connection is idle before the first keepalive
    * probe.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_IDLE` · unit: seconds · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_IDLE` · unit: seconds · default: -1 (the OS default) · socket
+   * types: all
    */
   get tcpKeepaliveIdle(): number {
     return getInt32(this[native], ZMQ_TCP_KEEPALIVE_IDLE)
@@ -315,7 +318,8 @@ export abstract class SocketBase {
    * TCP_KEEPIDLE of tcp connections: how long a connection is idle before the first keepalive
    * probe.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_IDLE` · unit: seconds · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_IDLE` · unit: seconds · default: -1 (the OS default) · socket
+   * types: all
    */
   set tcpKeepaliveIdle(value: number) {
     setInt32(this[native], ZMQ_TCP_KEEPALIVE_IDLE, "tcpKeepaliveIdle", value)
@@ -324,7 +328,8 @@ export abstract class SocketBase {
   /**
    * TCP_KEEPINTVL of tcp connections: the time between keepalive probes.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_INTVL` · unit: seconds · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_INTVL` · unit: seconds · default: -1 (the OS default) · socket
+   * types: all
    */
   get tcpKeepaliveInterval(): number {
     return getInt32(this[native], ZMQ_TCP_KEEPALIVE_INTVL)
@@ -332,7 +337,8 @@ export abstract class SocketBase {
   /**
    * TCP_KEEPINTVL of tcp connections: the time between keepalive probes.
    *
-   * libzmq: `ZMQ_TCP_KEEPALIVE_INTVL` · unit: seconds · default: -1 (the OS default)
+   * libzmq: `ZMQ_TCP_KEEPALIVE_INTVL` · unit: seconds · default: -1 (the OS default) · socket
+   * types: all
    */
   set tcpKeepaliveInterval(value: number) {
     setInt32(this[native], ZMQ_TCP_KEEPALIVE_INTVL, "tcpKeepaliveInterval", value)
@@ -343,7 +349,7 @@ export abstract class SocketBase {
    * endpoints; null clears the list. Deprecated in libzmq: ZAP does this better.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_TCP_ACCEPT_FILTER` · default: none: every address may connect
+   * libzmq: `ZMQ_TCP_ACCEPT_FILTER` · default: none: every address may connect · socket types: all
    */
   set tcpAcceptFilter(value: string | null) {
     setString(this[native], ZMQ_TCP_ACCEPT_FILTER, "tcpAcceptFilter", value)
@@ -353,7 +359,7 @@ export abstract class SocketBase {
    * Whether messages are queued only to connections that completed their handshake, not to ones
    * still being made.
    *
-   * libzmq: `ZMQ_IMMEDIATE` · default: false
+   * libzmq: `ZMQ_IMMEDIATE` · default: false · socket types: all
    */
   get immediate(): boolean {
     return getBool(this[native], ZMQ_IMMEDIATE)
@@ -362,7 +368,7 @@ export abstract class SocketBase {
    * Whether messages are queued only to connections that completed their handshake, not to ones
    * still being made.
    *
-   * libzmq: `ZMQ_IMMEDIATE` · default: false
+   * libzmq: `ZMQ_IMMEDIATE` · default: false · socket types: all
    */
   set immediate(value: boolean) {
     setBool(this[native], ZMQ_IMMEDIATE, "immediate", value)
@@ -371,7 +377,7 @@ export abstract class SocketBase {
   /**
    * Whether tcp endpoints may use IPv6, and bind dual-stack.
    *
-   * libzmq: `ZMQ_IPV6` · default: false (IPv4 only)
+   * libzmq: `ZMQ_IPV6` · default: false (IPv4 only) · socket types: all
    */
   get ipv6(): boolean {
     return getBool(this[native], ZMQ_IPV6)
@@ -379,7 +385,7 @@ export abstract class SocketBase {
   /**
    * Whether tcp endpoints may use IPv6, and bind dual-stack.
    *
-   * libzmq: `ZMQ_IPV6` · default: false (IPv4 only)
+   * libzmq: `ZMQ_IPV6` · default: false (IPv4 only) · socket types: all
    */
   set ipv6(value: boolean) {
     setBool(this[native], ZMQ_IPV6, "ipv6", value)
@@ -388,7 +394,7 @@ export abstract class SocketBase {
   /**
    * The security mechanism the socket uses: null (none), "plain", "curve" or "gssapi".
    *
-   * libzmq: `ZMQ_MECHANISM`
+   * libzmq: `ZMQ_MECHANISM` · socket types: all
    */
   get securityMechanism(): null | "plain" | "curve" | "gssapi" {
     return getNamed(this[native], ZMQ_MECHANISM, securityMechanismValues)
@@ -398,7 +404,7 @@ export abstract class SocketBase {
    * Whether the socket is a PLAIN server: its peers' usernames and passwords are checked by the
    * ZAP handler.
    *
-   * libzmq: `ZMQ_PLAIN_SERVER` · default: false
+   * libzmq: `ZMQ_PLAIN_SERVER` · default: false · socket types: all
    */
   get plainServer(): boolean {
     return getBool(this[native], ZMQ_PLAIN_SERVER)
@@ -407,7 +413,7 @@ export abstract class SocketBase {
    * Whether the socket is a PLAIN server: its peers' usernames and passwords are checked by the
    * ZAP handler.
    *
-   * libzmq: `ZMQ_PLAIN_SERVER` · default: false
+   * libzmq: `ZMQ_PLAIN_SERVER` · default: false · socket types: all
    */
   set plainServer(value: boolean) {
     setBool(this[native], ZMQ_PLAIN_SERVER, "plainServer", value)
@@ -416,7 +422,7 @@ export abstract class SocketBase {
   /**
    * The username this PLAIN client presents; setting it makes the socket a PLAIN client.
    *
-   * libzmq: `ZMQ_PLAIN_USERNAME` · default: null
+   * libzmq: `ZMQ_PLAIN_USERNAME` · default: null · socket types: all
    */
   get plainUsername(): string | null {
     return getString(this[native], ZMQ_PLAIN_USERNAME)
@@ -424,7 +430,7 @@ export abstract class SocketBase {
   /**
    * The username this PLAIN client presents; setting it makes the socket a PLAIN client.
    *
-   * libzmq: `ZMQ_PLAIN_USERNAME` · default: null
+   * libzmq: `ZMQ_PLAIN_USERNAME` · default: null · socket types: all
    */
   set plainUsername(value: string | null) {
     setString(this[native], ZMQ_PLAIN_USERNAME, "plainUsername", value)
@@ -433,7 +439,7 @@ export abstract class SocketBase {
   /**
    * The password this PLAIN client presents; setting it makes the socket a PLAIN client.
    *
-   * libzmq: `ZMQ_PLAIN_PASSWORD` · default: null
+   * libzmq: `ZMQ_PLAIN_PASSWORD` · default: null · socket types: all
    */
   get plainPassword(): string | null {
     return getString(this[native], ZMQ_PLAIN_PASSWORD)
@@ -441,7 +447,7 @@ export abstract class SocketBase {
   /**
    * The password this PLAIN client presents; setting it makes the socket a PLAIN client.
    *
-   * libzmq: `ZMQ_PLAIN_PASSWORD` · default: null
+   * libzmq: `ZMQ_PLAIN_PASSWORD` · default: null · socket types: all
    */
   set plainPassword(value: string | null) {
     setString(this[native], ZMQ_PLAIN_PASSWORD, "plainPassword", value)
@@ -451,7 +457,7 @@ export abstract class SocketBase {
    * Whether the socket is a CURVE server (it needs curveSecretKey; its clients need its public
    * key).
    *
-   * libzmq: `ZMQ_CURVE_SERVER` · default: false
+   * libzmq: `ZMQ_CURVE_SERVER` · default: false · socket types: all
    */
   get curveServer(): boolean {
     return getBool(this[native], ZMQ_CURVE_SERVER)
@@ -460,7 +466,7 @@ export abstract class SocketBase {
    * Whether the socket is a CURVE server (it needs curveSecretKey; its clients need its public
    * key).
    *
-   * libzmq: `ZMQ_CURVE_SERVER` · default: false
+   * libzmq: `ZMQ_CURVE_SERVER` · default: false · socket types: all
    */
   set curveServer(value: boolean) {
     setBool(this[native], ZMQ_CURVE_SERVER, "curveServer", value)
@@ -469,7 +475,7 @@ export abstract class SocketBase {
   /**
    * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes), read back as Z85.
    *
-   * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null
+   * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null · socket types: all
    */
   get curvePublicKey(): string | null {
     return getString(this[native], ZMQ_CURVE_PUBLICKEY, 41)
@@ -477,7 +483,7 @@ export abstract class SocketBase {
   /**
    * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes), read back as Z85.
    *
-   * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null
+   * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null · socket types: all
    */
   set curvePublicKey(value: string | null) {
     setString(this[native], ZMQ_CURVE_PUBLICKEY, "curvePublicKey", value)
@@ -486,7 +492,7 @@ export abstract class SocketBase {
   /**
    * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes), read back as Z85.
    *
-   * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null
+   * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null · socket types: all
    */
   get curveSecretKey(): string | null {
     return getString(this[native], ZMQ_CURVE_SECRETKEY, 41)
@@ -494,7 +500,7 @@ export abstract class SocketBase {
   /**
    * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes), read back as Z85.
    *
-   * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null
+   * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null · socket types: all
    */
   set curveSecretKey(value: string | null) {
     setString(this[native], ZMQ_CURVE_SECRETKEY, "curveSecretKey", value)
@@ -504,7 +510,7 @@ export abstract class SocketBase {
    * The public key of the CURVE server this socket connects to; setting it makes the socket a
    * CURVE client.
    *
-   * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null
+   * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null · socket types: all
    */
   get curveServerKey(): string | null {
     return getString(this[native], ZMQ_CURVE_SERVERKEY, 41)
@@ -513,7 +519,7 @@ export abstract class SocketBase {
    * The public key of the CURVE server this socket connects to; setting it makes the socket a
    * CURVE client.
    *
-   * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null
+   * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null · socket types: all
    */
   set curveServerKey(value: string | null) {
     setString(this[native], ZMQ_CURVE_SERVERKEY, "curveServerKey", value)
@@ -522,7 +528,7 @@ export abstract class SocketBase {
   /**
    * The authentication domain (RFC 27) given to the ZAP handler for this socket's connections.
    *
-   * libzmq: `ZMQ_ZAP_DOMAIN` · default: null
+   * libzmq: `ZMQ_ZAP_DOMAIN` · default: null · socket types: all
    */
   get zapDomain(): string | null {
     return getString(this[native], ZMQ_ZAP_DOMAIN)
@@ -530,7 +536,7 @@ export abstract class SocketBase {
   /**
    * The authentication domain (RFC 27) given to the ZAP handler for this socket's connections.
    *
-   * libzmq: `ZMQ_ZAP_DOMAIN` · default: null
+   * libzmq: `ZMQ_ZAP_DOMAIN` · default: null · socket types: all
    */
   set zapDomain(value: string | null) {
     setString(this[native], ZMQ_ZAP_DOMAIN, "zapDomain", value)
@@ -539,7 +545,7 @@ export abstract class SocketBase {
   /**
    * The IP type-of-service byte (DSCP and ECN) of outgoing packets.
    *
-   * libzmq: `ZMQ_TOS` · default: 0
+   * libzmq: `ZMQ_TOS` · default: 0 · socket types: all
    */
   get typeOfService(): number {
     return getUint32(this[native], ZMQ_TOS)
@@ -547,7 +553,7 @@ export abstract class SocketBase {
   /**
    * The IP type-of-service byte (DSCP and ECN) of outgoing packets.
    *
-   * libzmq: `ZMQ_TOS` · default: 0
+   * libzmq: `ZMQ_TOS` · default: 0 · socket types: all
    */
   set typeOfService(value: number) {
     setUint32(this[native], ZMQ_TOS, "typeOfService", value)
@@ -558,7 +564,7 @@ export abstract class SocketBase {
    * this better.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_IPC_FILTER_PID` · default: none: every process may connect
+   * libzmq: `ZMQ_IPC_FILTER_PID` · default: none: every process may connect · socket types: all
    */
   set ipcFilterPid(value: number) {
     setInt32(this[native], ZMQ_IPC_FILTER_PID, "ipcFilterPid", value)
@@ -569,7 +575,7 @@ export abstract class SocketBase {
    * this better.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_IPC_FILTER_UID` · default: none: every user may connect
+   * libzmq: `ZMQ_IPC_FILTER_UID` · default: none: every user may connect · socket types: all
    */
   set ipcFilterUid(value: number) {
     setInt32(this[native], ZMQ_IPC_FILTER_UID, "ipcFilterUid", value)
@@ -580,7 +586,7 @@ export abstract class SocketBase {
    * this better.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_IPC_FILTER_GID` · default: none: every group may connect
+   * libzmq: `ZMQ_IPC_FILTER_GID` · default: none: every group may connect · socket types: all
    */
   set ipcFilterGid(value: number) {
     setInt32(this[native], ZMQ_IPC_FILTER_GID, "ipcFilterGid", value)
@@ -589,7 +595,7 @@ export abstract class SocketBase {
   /**
    * Whether the socket is a GSSAPI server.
    *
-   * libzmq: `ZMQ_GSSAPI_SERVER` · default: false
+   * libzmq: `ZMQ_GSSAPI_SERVER` · default: false · socket types: all
    */
   get gssapiServer(): boolean {
     return getBool(this[native], ZMQ_GSSAPI_SERVER)
@@ -597,7 +603,7 @@ export abstract class SocketBase {
   /**
    * Whether the socket is a GSSAPI server.
    *
-   * libzmq: `ZMQ_GSSAPI_SERVER` · default: false
+   * libzmq: `ZMQ_GSSAPI_SERVER` · default: false · socket types: all
    */
   set gssapiServer(value: boolean) {
     setBool(this[native], ZMQ_GSSAPI_SERVER, "gssapiServer", value)
@@ -606,7 +612,7 @@ export abstract class SocketBase {
   /**
    * The name of this socket's own GSSAPI principal.
    *
-   * libzmq: `ZMQ_GSSAPI_PRINCIPAL` · default: null
+   * libzmq: `ZMQ_GSSAPI_PRINCIPAL` · default: null · socket types: all
    */
   get gssapiPrincipal(): string | null {
     return getString(this[native], ZMQ_GSSAPI_PRINCIPAL)
@@ -614,7 +620,7 @@ export abstract class SocketBase {
   /**
    * The name of this socket's own GSSAPI principal.
    *
-   * libzmq: `ZMQ_GSSAPI_PRINCIPAL` · default: null
+   * libzmq: `ZMQ_GSSAPI_PRINCIPAL` · default: null · socket types: all
    */
   set gssapiPrincipal(value: string | null) {
     setString(this[native], ZMQ_GSSAPI_PRINCIPAL, "gssapiPrincipal", value)
@@ -624,7 +630,7 @@ export abstract class SocketBase {
    * The GSSAPI principal of the server this socket connects to; setting it makes the socket a
    * GSSAPI client.
    *
-   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL` · default: null
+   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL` · default: null · socket types: all
    */
   get gssapiServicePrincipal(): string | null {
     return getString(this[native], ZMQ_GSSAPI_SERVICE_PRINCIPAL)
@@ -633,7 +639,7 @@ export abstract class SocketBase {
    * The GSSAPI principal of the server this socket connects to; setting it makes the socket a
    * GSSAPI client.
    *
-   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL` · default: null
+   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL` · default: null · socket types: all
    */
   set gssapiServicePrincipal(value: string | null) {
     setString(this[native], ZMQ_GSSAPI_SERVICE_PRINCIPAL, "gssapiServicePrincipal", value)
@@ -642,7 +648,7 @@ export abstract class SocketBase {
   /**
    * Whether GSSAPI connections go unencrypted (they are still authenticated).
    *
-   * libzmq: `ZMQ_GSSAPI_PLAINTEXT` · default: false
+   * libzmq: `ZMQ_GSSAPI_PLAINTEXT` · default: false · socket types: all
    */
   get gssapiPlainText(): boolean {
     return getBool(this[native], ZMQ_GSSAPI_PLAINTEXT)
@@ -650,7 +656,7 @@ export abstract class SocketBase {
   /**
    * Whether GSSAPI connections go unencrypted (they are still authenticated).
    *
-   * libzmq: `ZMQ_GSSAPI_PLAINTEXT` · default: false
+   * libzmq: `ZMQ_GSSAPI_PLAINTEXT` · default: false · socket types: all
    */
   set gssapiPlainText(value: boolean) {
     setBool(this[native], ZMQ_GSSAPI_PLAINTEXT, "gssapiPlainText", value)
@@ -660,7 +666,7 @@ export abstract class SocketBase {
    * How long a new connection may take to complete its handshake before it is dropped; 0: no
    * limit.
    *
-   * libzmq: `ZMQ_HANDSHAKE_IVL` · unit: milliseconds · default: 30000
+   * libzmq: `ZMQ_HANDSHAKE_IVL` · unit: milliseconds · default: 30000 · socket types: all
    */
   get handshakeInterval(): number {
     return getInt32(this[native], ZMQ_HANDSHAKE_IVL)
@@ -669,7 +675,7 @@ export abstract class SocketBase {
    * How long a new connection may take to complete its handshake before it is dropped; 0: no
    * limit.
    *
-   * libzmq: `ZMQ_HANDSHAKE_IVL` · unit: milliseconds · default: 30000
+   * libzmq: `ZMQ_HANDSHAKE_IVL` · unit: milliseconds · default: 30000 · socket types: all
    */
   set handshakeInterval(value: number) {
     setInt32(this[native], ZMQ_HANDSHAKE_IVL, "handshakeInterval", value)
@@ -678,7 +684,7 @@ export abstract class SocketBase {
   /**
    * The SOCKS5 proxy ("host:port") the tcp connections go through.
    *
-   * libzmq: `ZMQ_SOCKS_PROXY` · default: null
+   * libzmq: `ZMQ_SOCKS_PROXY` · default: null · socket types: all
    */
   get socksProxy(): string | null {
     return getString(this[native], ZMQ_SOCKS_PROXY)
@@ -686,7 +692,7 @@ export abstract class SocketBase {
   /**
    * The SOCKS5 proxy ("host:port") the tcp connections go through.
    *
-   * libzmq: `ZMQ_SOCKS_PROXY` · default: null
+   * libzmq: `ZMQ_SOCKS_PROXY` · default: null · socket types: all
    */
   set socksProxy(value: string | null) {
     setString(this[native], ZMQ_SOCKS_PROXY, "socksProxy", value)
@@ -695,7 +701,8 @@ export abstract class SocketBase {
   /**
    * The interval between the heartbeats (ZMTP PING) sent on each connection.
    *
-   * libzmq: `ZMQ_HEARTBEAT_IVL` · unit: milliseconds · default: 0 (no heartbeats)
+   * libzmq: `ZMQ_HEARTBEAT_IVL` · unit: milliseconds · default: 0 (no heartbeats) · socket types:
+   * all
    */
   get heartbeatInterval(): number {
     return getInt32(this[native], ZMQ_HEARTBEAT_IVL)
@@ -703,7 +710,8 @@ export abstract class SocketBase {
   /**
    * The interval between the heartbeats (ZMTP PING) sent on each connection.
    *
-   * libzmq: `ZMQ_HEARTBEAT_IVL` · unit: milliseconds · default: 0 (no heartbeats)
+   * libzmq: `ZMQ_HEARTBEAT_IVL` · unit: milliseconds · default: 0 (no heartbeats) · socket types:
+   * all
    */
   set heartbeatInterval(value: number) {
     setInt32(this[native], ZMQ_HEARTBEAT_IVL, "heartbeatInterval", value)
@@ -713,7 +721,7 @@ export abstract class SocketBase {
    * How long the peer waits for traffic before it drops the connection (sent with each PING;
    * counted in tenths of seconds, at most 6553599 ms).
    *
-   * libzmq: `ZMQ_HEARTBEAT_TTL` · unit: milliseconds · default: 0
+   * libzmq: `ZMQ_HEARTBEAT_TTL` · unit: milliseconds · default: 0 · socket types: all
    */
   get heartbeatTimeToLive(): number {
     return getInt32(this[native], ZMQ_HEARTBEAT_TTL)
@@ -722,7 +730,7 @@ export abstract class SocketBase {
    * How long the peer waits for traffic before it drops the connection (sent with each PING;
    * counted in tenths of seconds, at most 6553599 ms).
    *
-   * libzmq: `ZMQ_HEARTBEAT_TTL` · unit: milliseconds · default: 0
+   * libzmq: `ZMQ_HEARTBEAT_TTL` · unit: milliseconds · default: 0 · socket types: all
    */
   set heartbeatTimeToLive(value: number) {
     setInt32(this[native], ZMQ_HEARTBEAT_TTL, "heartbeatTimeToLive", value)
@@ -731,7 +739,8 @@ export abstract class SocketBase {
   /**
    * How long to wait for traffic after sending a PING before the connection is dropped.
    *
-   * libzmq: `ZMQ_HEARTBEAT_TIMEOUT` · unit: milliseconds · default: heartbeatInterval
+   * libzmq: `ZMQ_HEARTBEAT_TIMEOUT` · unit: milliseconds · default: heartbeatInterval · socket
+   * types: all
    */
   get heartbeatTimeout(): number {
     return getInt32(this[native], ZMQ_HEARTBEAT_TIMEOUT)
@@ -739,7 +748,8 @@ export abstract class SocketBase {
   /**
    * How long to wait for traffic after sending a PING before the connection is dropped.
    *
-   * libzmq: `ZMQ_HEARTBEAT_TIMEOUT` · unit: milliseconds · default: heartbeatInterval
+   * libzmq: `ZMQ_HEARTBEAT_TIMEOUT` · unit: milliseconds · default: heartbeatInterval · socket
+   * types: all
    */
   set heartbeatTimeout(value: number) {
     setInt32(this[native], ZMQ_HEARTBEAT_TIMEOUT, "heartbeatTimeout", value)
@@ -748,7 +758,8 @@ export abstract class SocketBase {
   /**
    * How long a tcp connect may take before it is abandoned (and retried after reconnectInterval).
    *
-   * libzmq: `ZMQ_CONNECT_TIMEOUT` · unit: milliseconds · default: 0 (the OS's own)
+   * libzmq: `ZMQ_CONNECT_TIMEOUT` · unit: milliseconds · default: 0 (the OS's own) · socket types:
+   * all
    */
   get connectTimeout(): number {
     return getInt32(this[native], ZMQ_CONNECT_TIMEOUT)
@@ -756,7 +767,8 @@ export abstract class SocketBase {
   /**
    * How long a tcp connect may take before it is abandoned (and retried after reconnectInterval).
    *
-   * libzmq: `ZMQ_CONNECT_TIMEOUT` · unit: milliseconds · default: 0 (the OS's own)
+   * libzmq: `ZMQ_CONNECT_TIMEOUT` · unit: milliseconds · default: 0 (the OS's own) · socket types:
+   * all
    */
   set connectTimeout(value: number) {
     setInt32(this[native], ZMQ_CONNECT_TIMEOUT, "connectTimeout", value)
@@ -766,7 +778,7 @@ export abstract class SocketBase {
    * How long sent data may stay unacknowledged before the tcp connection is dropped (TCP_MAXRT,
    * TCP_USER_TIMEOUT).
    *
-   * libzmq: `ZMQ_TCP_MAXRT` · unit: milliseconds · default: 0 (the OS default)
+   * libzmq: `ZMQ_TCP_MAXRT` · unit: milliseconds · default: 0 (the OS default) · socket types: all
    */
   get tcpMaxRetransmitTimeout(): number {
     return getInt32(this[native], ZMQ_TCP_MAXRT)
@@ -775,7 +787,7 @@ export abstract class SocketBase {
    * How long sent data may stay unacknowledged before the tcp connection is dropped (TCP_MAXRT,
    * TCP_USER_TIMEOUT).
    *
-   * libzmq: `ZMQ_TCP_MAXRT` · unit: milliseconds · default: 0 (the OS default)
+   * libzmq: `ZMQ_TCP_MAXRT` · unit: milliseconds · default: 0 (the OS default) · socket types: all
    */
   set tcpMaxRetransmitTimeout(value: number) {
     setInt32(this[native], ZMQ_TCP_MAXRT, "tcpMaxRetransmitTimeout", value)
@@ -784,7 +796,7 @@ export abstract class SocketBase {
   /**
    * Whether libzmq's socket is thread-safe (the draft types are, except Datagram).
    *
-   * libzmq: `ZMQ_THREAD_SAFE`
+   * libzmq: `ZMQ_THREAD_SAFE` · socket types: all
    */
   get threadSafe(): boolean {
     return getBool(this[native], ZMQ_THREAD_SAFE)
@@ -793,7 +805,7 @@ export abstract class SocketBase {
   /**
    * The largest packet the multicast transports send (the transport data unit).
    *
-   * libzmq: `ZMQ_MULTICAST_MAXTPDU` · unit: bytes · default: 1500
+   * libzmq: `ZMQ_MULTICAST_MAXTPDU` · unit: bytes · default: 1500 · socket types: all
    */
   get multicastMaxTransportDataUnit(): number {
     return getInt32(this[native], ZMQ_MULTICAST_MAXTPDU)
@@ -801,7 +813,7 @@ export abstract class SocketBase {
   /**
    * The largest packet the multicast transports send (the transport data unit).
    *
-   * libzmq: `ZMQ_MULTICAST_MAXTPDU` · unit: bytes · default: 1500
+   * libzmq: `ZMQ_MULTICAST_MAXTPDU` · unit: bytes · default: 1500 · socket types: all
    */
   set multicastMaxTransportDataUnit(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_MAXTPDU, "multicastMaxTransportDataUnit", value)
@@ -810,7 +822,7 @@ export abstract class SocketBase {
   /**
    * The buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_SIZE` · unit: bytes · default: 65546
+   * libzmq: `ZMQ_VMCI_BUFFER_SIZE` · unit: bytes · default: 65546 · socket types: all
    */
   get vmciBufferSize(): number {
     return getUint64(this[native], ZMQ_VMCI_BUFFER_SIZE)
@@ -818,7 +830,7 @@ export abstract class SocketBase {
   /**
    * The buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_SIZE` · unit: bytes · default: 65546
+   * libzmq: `ZMQ_VMCI_BUFFER_SIZE` · unit: bytes · default: 65546 · socket types: all
    */
   set vmciBufferSize(value: number) {
     setUint64(this[native], ZMQ_VMCI_BUFFER_SIZE, "vmciBufferSize", value)
@@ -827,7 +839,7 @@ export abstract class SocketBase {
   /**
    * The smallest buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_MIN_SIZE` · unit: bytes · default: 128
+   * libzmq: `ZMQ_VMCI_BUFFER_MIN_SIZE` · unit: bytes · default: 128 · socket types: all
    */
   get vmciBufferMinSize(): number {
     return getUint64(this[native], ZMQ_VMCI_BUFFER_MIN_SIZE)
@@ -835,7 +847,7 @@ export abstract class SocketBase {
   /**
    * The smallest buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_MIN_SIZE` · unit: bytes · default: 128
+   * libzmq: `ZMQ_VMCI_BUFFER_MIN_SIZE` · unit: bytes · default: 128 · socket types: all
    */
   set vmciBufferMinSize(value: number) {
     setUint64(this[native], ZMQ_VMCI_BUFFER_MIN_SIZE, "vmciBufferMinSize", value)
@@ -844,7 +856,7 @@ export abstract class SocketBase {
   /**
    * The largest buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_MAX_SIZE` · unit: bytes · default: 262144
+   * libzmq: `ZMQ_VMCI_BUFFER_MAX_SIZE` · unit: bytes · default: 262144 · socket types: all
    */
   get vmciBufferMaxSize(): number {
     return getUint64(this[native], ZMQ_VMCI_BUFFER_MAX_SIZE)
@@ -852,7 +864,7 @@ export abstract class SocketBase {
   /**
    * The largest buffer size of vmci connections.
    *
-   * libzmq: `ZMQ_VMCI_BUFFER_MAX_SIZE` · unit: bytes · default: 262144
+   * libzmq: `ZMQ_VMCI_BUFFER_MAX_SIZE` · unit: bytes · default: 262144 · socket types: all
    */
   set vmciBufferMaxSize(value: number) {
     setUint64(this[native], ZMQ_VMCI_BUFFER_MAX_SIZE, "vmciBufferMaxSize", value)
@@ -861,7 +873,8 @@ export abstract class SocketBase {
   /**
    * How long a vmci connect may take.
    *
-   * libzmq: `ZMQ_VMCI_CONNECT_TIMEOUT` · unit: milliseconds · default: -1 (the system's)
+   * libzmq: `ZMQ_VMCI_CONNECT_TIMEOUT` · unit: milliseconds · default: -1 (the system's) · socket
+   * types: all
    */
   get vmciConnectTimeout(): number {
     return getInt32(this[native], ZMQ_VMCI_CONNECT_TIMEOUT)
@@ -869,7 +882,8 @@ export abstract class SocketBase {
   /**
    * How long a vmci connect may take.
    *
-   * libzmq: `ZMQ_VMCI_CONNECT_TIMEOUT` · unit: milliseconds · default: -1 (the system's)
+   * libzmq: `ZMQ_VMCI_CONNECT_TIMEOUT` · unit: milliseconds · default: -1 (the system's) · socket
+   * types: all
    */
   set vmciConnectTimeout(value: number) {
     setInt32(this[native], ZMQ_VMCI_CONNECT_TIMEOUT, "vmciConnectTimeout", value)
@@ -878,7 +892,7 @@ export abstract class SocketBase {
   /**
    * How gssapiPrincipal is read: "hostBased", "userName" or "krb5Principal".
    *
-   * libzmq: `ZMQ_GSSAPI_PRINCIPAL_NAMETYPE` · default: "hostBased"
+   * libzmq: `ZMQ_GSSAPI_PRINCIPAL_NAMETYPE` · default: "hostBased" · socket types: all
    */
   get gssapiPrincipalNameType(): "hostBased" | "userName" | "krb5Principal" {
     return getNamed(this[native], ZMQ_GSSAPI_PRINCIPAL_NAMETYPE, gssapiPrincipalNameTypeValues)
@@ -886,7 +900,7 @@ export abstract class SocketBase {
   /**
    * How gssapiPrincipal is read: "hostBased", "userName" or "krb5Principal".
    *
-   * libzmq: `ZMQ_GSSAPI_PRINCIPAL_NAMETYPE` · default: "hostBased"
+   * libzmq: `ZMQ_GSSAPI_PRINCIPAL_NAMETYPE` · default: "hostBased" · socket types: all
    */
   set gssapiPrincipalNameType(value: "hostBased" | "userName" | "krb5Principal") {
     setNamed(
@@ -901,7 +915,7 @@ export abstract class SocketBase {
   /**
    * How gssapiServicePrincipal is read: "hostBased", "userName" or "krb5Principal".
    *
-   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE` · default: "hostBased"
+   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE` · default: "hostBased" · socket types: all
    */
   get gssapiServicePrincipalNameType(): "hostBased" | "userName" | "krb5Principal" {
     return getNamed(this[native], ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE, gssapiServicePrincipalNameTypeValues)
@@ -909,7 +923,7 @@ export abstract class SocketBase {
   /**
    * How gssapiServicePrincipal is read: "hostBased", "userName" or "krb5Principal".
    *
-   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE` · default: "hostBased"
+   * libzmq: `ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE` · default: "hostBased" · socket types: all
    */
   set gssapiServicePrincipalNameType(value: "hostBased" | "userName" | "krb5Principal") {
     setNamed(
@@ -925,7 +939,7 @@ export abstract class SocketBase {
    * The network interface (e.g. "eth0") the tcp and udp connections use (SO_BINDTODEVICE; needs
    * privileges).
    *
-   * libzmq: `ZMQ_BINDTODEVICE` · default: null (any)
+   * libzmq: `ZMQ_BINDTODEVICE` · default: null (any) · socket types: all
    */
   get interface(): string | null {
     return getString(this[native], ZMQ_BINDTODEVICE)
@@ -934,7 +948,7 @@ export abstract class SocketBase {
    * The network interface (e.g. "eth0") the tcp and udp connections use (SO_BINDTODEVICE; needs
    * privileges).
    *
-   * libzmq: `ZMQ_BINDTODEVICE` · default: null (any)
+   * libzmq: `ZMQ_BINDTODEVICE` · default: null (any) · socket types: all
    */
   set interface(value: string | null) {
     setString(this[native], ZMQ_BINDTODEVICE, "interface", value)
@@ -944,7 +958,7 @@ export abstract class SocketBase {
    * Whether ZAP follows RFC 27 strictly, which requires a domain; older libzmq versions also
    * accepted an empty one.
    *
-   * libzmq: `ZMQ_ZAP_ENFORCE_DOMAIN` · default: false
+   * libzmq: `ZMQ_ZAP_ENFORCE_DOMAIN` · default: false · socket types: all
    */
   get zapEnforceDomain(): boolean {
     return getBool(this[native], ZMQ_ZAP_ENFORCE_DOMAIN)
@@ -953,7 +967,7 @@ export abstract class SocketBase {
    * Whether ZAP follows RFC 27 strictly, which requires a domain; older libzmq versions also
    * accepted an empty one.
    *
-   * libzmq: `ZMQ_ZAP_ENFORCE_DOMAIN` · default: false
+   * libzmq: `ZMQ_ZAP_ENFORCE_DOMAIN` · default: false · socket types: all
    */
   set zapEnforceDomain(value: boolean) {
     setBool(this[native], ZMQ_ZAP_ENFORCE_DOMAIN, "zapEnforceDomain", value)
@@ -962,7 +976,7 @@ export abstract class SocketBase {
   /**
    * Windows only: whether tcp loopback connections use the fast path (SIO_LOOPBACK_FAST_PATH).
    *
-   * libzmq: `ZMQ_LOOPBACK_FASTPATH` · default: false
+   * libzmq: `ZMQ_LOOPBACK_FASTPATH` · default: false · socket types: all
    */
   get loopbackFastPath(): boolean {
     return getBool(this[native], ZMQ_LOOPBACK_FASTPATH)
@@ -970,7 +984,7 @@ export abstract class SocketBase {
   /**
    * Windows only: whether tcp loopback connections use the fast path (SIO_LOOPBACK_FAST_PATH).
    *
-   * libzmq: `ZMQ_LOOPBACK_FASTPATH` · default: false
+   * libzmq: `ZMQ_LOOPBACK_FASTPATH` · default: false · socket types: all
    */
   set loopbackFastPath(value: boolean) {
     setBool(this[native], ZMQ_LOOPBACK_FASTPATH, "loopbackFastPath", value)
@@ -979,7 +993,7 @@ export abstract class SocketBase {
   /**
    * Whether udp multicast messages this host sends are also received by its own sockets.
    *
-   * libzmq: `ZMQ_MULTICAST_LOOP` · default: true
+   * libzmq: `ZMQ_MULTICAST_LOOP` · default: true · socket types: all
    */
   get multicastLoop(): boolean {
     return getBool(this[native], ZMQ_MULTICAST_LOOP)
@@ -987,7 +1001,7 @@ export abstract class SocketBase {
   /**
    * Whether udp multicast messages this host sends are also received by its own sockets.
    *
-   * libzmq: `ZMQ_MULTICAST_LOOP` · default: true
+   * libzmq: `ZMQ_MULTICAST_LOOP` · default: true · socket types: all
    */
   set multicastLoop(value: boolean) {
     setBool(this[native], ZMQ_MULTICAST_LOOP, "multicastLoop", value)
@@ -996,7 +1010,7 @@ export abstract class SocketBase {
   /**
    * The username for the SOCKS5 proxy (basic authentication).
    *
-   * libzmq: `ZMQ_SOCKS_USERNAME` · default: null
+   * libzmq: `ZMQ_SOCKS_USERNAME` · default: null · socket types: all
    */
   get socksUsername(): string | null {
     return getString(this[native], ZMQ_SOCKS_USERNAME)
@@ -1004,7 +1018,7 @@ export abstract class SocketBase {
   /**
    * The username for the SOCKS5 proxy (basic authentication).
    *
-   * libzmq: `ZMQ_SOCKS_USERNAME` · default: null
+   * libzmq: `ZMQ_SOCKS_USERNAME` · default: null · socket types: all
    */
   set socksUsername(value: string | null) {
     setString(this[native], ZMQ_SOCKS_USERNAME, "socksUsername", value)
@@ -1013,7 +1027,7 @@ export abstract class SocketBase {
   /**
    * The password for the SOCKS5 proxy (basic authentication).
    *
-   * libzmq: `ZMQ_SOCKS_PASSWORD` · default: null
+   * libzmq: `ZMQ_SOCKS_PASSWORD` · default: null · socket types: all
    */
   get socksPassword(): string | null {
     return getString(this[native], ZMQ_SOCKS_PASSWORD)
@@ -1021,7 +1035,7 @@ export abstract class SocketBase {
   /**
    * The password for the SOCKS5 proxy (basic authentication).
    *
-   * libzmq: `ZMQ_SOCKS_PASSWORD` · default: null
+   * libzmq: `ZMQ_SOCKS_PASSWORD` · default: null · socket types: all
    */
   set socksPassword(value: string | null) {
     setString(this[native], ZMQ_SOCKS_PASSWORD, "socksPassword", value)
@@ -1030,7 +1044,7 @@ export abstract class SocketBase {
   /**
    * How much a connection reads from the kernel in one call; libzmq advises leaving it alone.
    *
-   * libzmq: `ZMQ_IN_BATCH_SIZE` · unit: bytes · default: 8192
+   * libzmq: `ZMQ_IN_BATCH_SIZE` · unit: bytes · default: 8192 · socket types: all
    */
   get inBatchSize(): number {
     return getInt32(this[native], ZMQ_IN_BATCH_SIZE)
@@ -1038,7 +1052,7 @@ export abstract class SocketBase {
   /**
    * How much a connection reads from the kernel in one call; libzmq advises leaving it alone.
    *
-   * libzmq: `ZMQ_IN_BATCH_SIZE` · unit: bytes · default: 8192
+   * libzmq: `ZMQ_IN_BATCH_SIZE` · unit: bytes · default: 8192 · socket types: all
    */
   set inBatchSize(value: number) {
     setInt32(this[native], ZMQ_IN_BATCH_SIZE, "inBatchSize", value)
@@ -1047,7 +1061,7 @@ export abstract class SocketBase {
   /**
    * How much a connection writes to the kernel in one call; libzmq advises leaving it alone.
    *
-   * libzmq: `ZMQ_OUT_BATCH_SIZE` · unit: bytes · default: 8192
+   * libzmq: `ZMQ_OUT_BATCH_SIZE` · unit: bytes · default: 8192 · socket types: all
    */
   get outBatchSize(): number {
     return getInt32(this[native], ZMQ_OUT_BATCH_SIZE)
@@ -1055,7 +1069,7 @@ export abstract class SocketBase {
   /**
    * How much a connection writes to the kernel in one call; libzmq advises leaving it alone.
    *
-   * libzmq: `ZMQ_OUT_BATCH_SIZE` · unit: bytes · default: 8192
+   * libzmq: `ZMQ_OUT_BATCH_SIZE` · unit: bytes · default: 8192 · socket types: all
    */
   set outBatchSize(value: number) {
     setInt32(this[native], ZMQ_OUT_BATCH_SIZE, "outBatchSize", value)

@@ -40,7 +40,9 @@ export abstract class PairBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -48,7 +50,9 @@ export abstract class PairBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -57,7 +61,9 @@ export abstract class PairBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -65,7 +71,9 @@ export abstract class PairBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -75,7 +83,9 @@ export abstract class PairBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -84,7 +94,9 @@ export abstract class PairBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -94,7 +106,9 @@ export abstract class PairBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -103,7 +117,9 @@ export abstract class PairBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -112,7 +128,9 @@ export abstract class PairBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -120,7 +138,9 @@ export abstract class PairBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -130,7 +150,9 @@ export abstract class PairBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -139,7 +161,9 @@ export abstract class PairBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -149,7 +173,9 @@ export abstract class PairBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -158,7 +184,9 @@ export abstract class PairBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -198,7 +226,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -206,7 +236,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -216,7 +248,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -225,7 +259,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -234,7 +270,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -242,7 +280,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -252,7 +292,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -261,7 +303,9 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -272,7 +316,8 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -283,7 +328,7 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * of dropping the message.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_XPUB_NODROP` · default: false
+   * libzmq: `ZMQ_XPUB_NODROP` · default: false · socket types: Publisher, XPublisher
    */
   set noDrop(value: boolean) {
     setBool(this[native], ZMQ_XPUB_NODROP, "noDrop", value)
@@ -293,7 +338,8 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   get invertMatching(): boolean {
     return getBool(this[native], ZMQ_INVERT_MATCHING)
@@ -302,7 +348,8 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   set invertMatching(value: boolean) {
     setBool(this[native], ZMQ_INVERT_MATCHING, "invertMatching", value)
@@ -322,7 +369,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -330,7 +379,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -340,7 +391,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -349,7 +402,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -359,7 +414,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -368,7 +425,9 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -379,7 +438,8 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -389,7 +449,8 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   get invertMatching(): boolean {
     return getBool(this[native], ZMQ_INVERT_MATCHING)
@@ -398,7 +459,8 @@ export abstract class SubscriberBase extends Socket implements Readable<Message[
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   set invertMatching(value: boolean) {
     setBool(this[native], ZMQ_INVERT_MATCHING, "invertMatching", value)
@@ -434,7 +496,8 @@ export abstract class RequestBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   get routingId(): string | null {
     return getString(this[native], ZMQ_ROUTING_ID)
@@ -443,7 +506,8 @@ export abstract class RequestBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   set routingId(value: string | null) {
     setString(this[native], ZMQ_ROUTING_ID, "routingId", value)
@@ -452,7 +516,9 @@ export abstract class RequestBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -460,7 +526,9 @@ export abstract class RequestBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -469,7 +537,9 @@ export abstract class RequestBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -477,7 +547,9 @@ export abstract class RequestBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -487,7 +559,9 @@ export abstract class RequestBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -496,7 +570,9 @@ export abstract class RequestBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -506,7 +582,9 @@ export abstract class RequestBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -515,7 +593,9 @@ export abstract class RequestBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -524,7 +604,9 @@ export abstract class RequestBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -532,7 +614,9 @@ export abstract class RequestBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -542,7 +626,9 @@ export abstract class RequestBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -551,7 +637,9 @@ export abstract class RequestBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -561,7 +649,9 @@ export abstract class RequestBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -570,7 +660,9 @@ export abstract class RequestBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -581,7 +673,7 @@ export abstract class RequestBase
    * socket's routing id at once.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_PROBE_ROUTER` · default: false
+   * libzmq: `ZMQ_PROBE_ROUTER` · default: false · socket types: Request, Dealer, Router
    */
   set probeRouter(value: boolean) {
     setBool(this[native], ZMQ_PROBE_ROUTER, "probeRouter", value)
@@ -592,7 +684,7 @@ export abstract class RequestBase
    * with relaxed).
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_REQ_CORRELATE` · default: false
+   * libzmq: `ZMQ_REQ_CORRELATE` · default: false · socket types: Request
    */
   set correlate(value: boolean) {
     setBool(this[native], ZMQ_REQ_CORRELATE, "correlate", value)
@@ -603,7 +695,7 @@ export abstract class RequestBase
    * discarded).
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_REQ_RELAXED` · default: false
+   * libzmq: `ZMQ_REQ_RELAXED` · default: false · socket types: Request
    */
   set relaxed(value: boolean) {
     setBool(this[native], ZMQ_REQ_RELAXED, "relaxed", value)
@@ -647,7 +739,8 @@ export abstract class ReplyBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   get routingId(): string | null {
     return getString(this[native], ZMQ_ROUTING_ID)
@@ -656,7 +749,8 @@ export abstract class ReplyBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   set routingId(value: string | null) {
     setString(this[native], ZMQ_ROUTING_ID, "routingId", value)
@@ -665,7 +759,9 @@ export abstract class ReplyBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -673,7 +769,9 @@ export abstract class ReplyBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -682,7 +780,9 @@ export abstract class ReplyBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -690,7 +790,9 @@ export abstract class ReplyBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -700,7 +802,9 @@ export abstract class ReplyBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -709,7 +813,9 @@ export abstract class ReplyBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -719,7 +825,9 @@ export abstract class ReplyBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -728,7 +836,9 @@ export abstract class ReplyBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -737,7 +847,9 @@ export abstract class ReplyBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -745,7 +857,9 @@ export abstract class ReplyBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -755,7 +869,9 @@ export abstract class ReplyBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -764,7 +880,9 @@ export abstract class ReplyBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -774,7 +892,9 @@ export abstract class ReplyBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -783,7 +903,9 @@ export abstract class ReplyBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -827,7 +949,8 @@ export abstract class DealerBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   get routingId(): string | null {
     return getString(this[native], ZMQ_ROUTING_ID)
@@ -836,7 +959,8 @@ export abstract class DealerBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   set routingId(value: string | null) {
     setString(this[native], ZMQ_ROUTING_ID, "routingId", value)
@@ -845,7 +969,9 @@ export abstract class DealerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -853,7 +979,9 @@ export abstract class DealerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -862,7 +990,9 @@ export abstract class DealerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -870,7 +1000,9 @@ export abstract class DealerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -880,7 +1012,9 @@ export abstract class DealerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -889,7 +1023,9 @@ export abstract class DealerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -899,7 +1035,9 @@ export abstract class DealerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -908,7 +1046,9 @@ export abstract class DealerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -917,7 +1057,9 @@ export abstract class DealerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -925,7 +1067,9 @@ export abstract class DealerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -935,7 +1079,9 @@ export abstract class DealerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -944,7 +1090,9 @@ export abstract class DealerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -954,7 +1102,9 @@ export abstract class DealerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -963,7 +1113,9 @@ export abstract class DealerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -974,7 +1126,7 @@ export abstract class DealerBase
    * socket's routing id at once.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_PROBE_ROUTER` · default: false
+   * libzmq: `ZMQ_PROBE_ROUTER` · default: false · socket types: Request, Dealer, Router
    */
   set probeRouter(value: boolean) {
     setBool(this[native], ZMQ_PROBE_ROUTER, "probeRouter", value)
@@ -985,7 +1137,8 @@ export abstract class DealerBase
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -1029,7 +1182,8 @@ export abstract class RouterBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   get routingId(): string | null {
     return getString(this[native], ZMQ_ROUTING_ID)
@@ -1038,7 +1192,8 @@ export abstract class RouterBase
    * The routing id this socket gives Router peers, 1 to 255 bytes not starting with a zero byte;
    * set it before bind() or connect().
    *
-   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one
+   * libzmq: `ZMQ_ROUTING_ID` · default: none: a Router peer assigns one · socket types: Request,
+   * Reply, Dealer, Router
    */
   set routingId(value: string | null) {
     setString(this[native], ZMQ_ROUTING_ID, "routingId", value)
@@ -1047,7 +1202,9 @@ export abstract class RouterBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -1055,7 +1212,9 @@ export abstract class RouterBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -1064,7 +1223,9 @@ export abstract class RouterBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -1072,7 +1233,9 @@ export abstract class RouterBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -1082,7 +1245,9 @@ export abstract class RouterBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -1091,7 +1256,9 @@ export abstract class RouterBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -1101,7 +1268,9 @@ export abstract class RouterBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -1110,7 +1279,9 @@ export abstract class RouterBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -1119,7 +1290,9 @@ export abstract class RouterBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -1127,7 +1300,9 @@ export abstract class RouterBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -1137,7 +1312,9 @@ export abstract class RouterBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -1146,7 +1323,9 @@ export abstract class RouterBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -1156,7 +1335,9 @@ export abstract class RouterBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -1165,7 +1346,9 @@ export abstract class RouterBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -1176,7 +1359,7 @@ export abstract class RouterBase
    * waits) instead of being dropped.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_ROUTER_MANDATORY` · default: false
+   * libzmq: `ZMQ_ROUTER_MANDATORY` · default: false · socket types: Router
    */
   set mandatory(value: boolean) {
     setBool(this[native], ZMQ_ROUTER_MANDATORY, "mandatory", value)
@@ -1187,7 +1370,7 @@ export abstract class RouterBase
    * this better).
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_ROUTER_RAW` · default: false
+   * libzmq: `ZMQ_ROUTER_RAW` · default: false · socket types: Router
    */
   set raw(value: boolean) {
     setBool(this[native], ZMQ_ROUTER_RAW, "raw", value)
@@ -1198,7 +1381,7 @@ export abstract class RouterBase
    * socket's routing id at once.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_PROBE_ROUTER` · default: false
+   * libzmq: `ZMQ_PROBE_ROUTER` · default: false · socket types: Request, Dealer, Router
    */
   set probeRouter(value: boolean) {
     setBool(this[native], ZMQ_PROBE_ROUTER, "probeRouter", value)
@@ -1209,7 +1392,7 @@ export abstract class RouterBase
    * dropped) instead of being refused.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_ROUTER_HANDOVER` · default: false
+   * libzmq: `ZMQ_ROUTER_HANDOVER` · default: false · socket types: Router
    */
   set handover(value: boolean) {
     setBool(this[native], ZMQ_ROUTER_HANDOVER, "handover", value)
@@ -1219,7 +1402,7 @@ export abstract class RouterBase
    * Which peer events show as empty messages from the peer's routing id: 1 connects, 2
    * disconnects, 3 both.
    *
-   * libzmq: `ZMQ_ROUTER_NOTIFY` · default: 0 (none)
+   * libzmq: `ZMQ_ROUTER_NOTIFY` · default: 0 (none) · socket types: Router
    */
   get routerNotify(): number {
     return getInt32(this[native], ZMQ_ROUTER_NOTIFY)
@@ -1228,7 +1411,7 @@ export abstract class RouterBase
    * Which peer events show as empty messages from the peer's routing id: 1 connects, 2
    * disconnects, 3 both.
    *
-   * libzmq: `ZMQ_ROUTER_NOTIFY` · default: 0 (none)
+   * libzmq: `ZMQ_ROUTER_NOTIFY` · default: 0 (none) · socket types: Router
    */
   set routerNotify(value: number) {
     setInt32(this[native], ZMQ_ROUTER_NOTIFY, "routerNotify", value)
@@ -1268,7 +1451,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -1276,7 +1461,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -1286,7 +1473,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -1295,7 +1484,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -1305,7 +1496,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -1314,7 +1507,9 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -1325,7 +1520,8 @@ export abstract class PullBase extends Socket implements Readable<Message[]> {
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -1357,7 +1553,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -1365,7 +1563,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -1375,7 +1575,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -1384,7 +1586,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -1393,7 +1597,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -1401,7 +1607,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -1411,7 +1619,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -1420,7 +1630,9 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -1431,7 +1643,8 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -1454,7 +1667,9 @@ export abstract class XPublisherBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -1462,7 +1677,9 @@ export abstract class XPublisherBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -1471,7 +1688,9 @@ export abstract class XPublisherBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -1479,7 +1698,9 @@ export abstract class XPublisherBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -1489,7 +1710,9 @@ export abstract class XPublisherBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -1498,7 +1721,9 @@ export abstract class XPublisherBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -1508,7 +1733,9 @@ export abstract class XPublisherBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -1517,7 +1744,9 @@ export abstract class XPublisherBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -1526,7 +1755,9 @@ export abstract class XPublisherBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -1534,7 +1765,9 @@ export abstract class XPublisherBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -1544,7 +1777,9 @@ export abstract class XPublisherBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -1553,7 +1788,9 @@ export abstract class XPublisherBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -1563,7 +1800,9 @@ export abstract class XPublisherBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -1572,7 +1811,9 @@ export abstract class XPublisherBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -1583,7 +1824,7 @@ export abstract class XPublisherBase
    * of dropping the message.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_XPUB_NODROP` · default: false
+   * libzmq: `ZMQ_XPUB_NODROP` · default: false · socket types: Publisher, XPublisher
    */
   set noDrop(value: boolean) {
     setBool(this[native], ZMQ_XPUB_NODROP, "noDrop", value)
@@ -1594,7 +1835,7 @@ export abstract class XPublisherBase
    * no longer applied.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_XPUB_MANUAL` · default: false
+   * libzmq: `ZMQ_XPUB_MANUAL` · default: false · socket types: XPublisher
    */
   set manual(value: boolean) {
     setBool(this[native], ZMQ_XPUB_MANUAL, "manual", value)
@@ -1604,7 +1845,7 @@ export abstract class XPublisherBase
    * A message sent to every subscriber as it connects (it receives it when subscribed to it).
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_XPUB_WELCOME_MSG` · default: null (none)
+   * libzmq: `ZMQ_XPUB_WELCOME_MSG` · default: null (none) · socket types: XPublisher
    */
   set welcomeMessage(value: string | null) {
     setString(this[native], ZMQ_XPUB_WELCOME_MSG, "welcomeMessage", value)
@@ -1614,7 +1855,8 @@ export abstract class XPublisherBase
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   get invertMatching(): boolean {
     return getBool(this[native], ZMQ_INVERT_MATCHING)
@@ -1623,7 +1865,8 @@ export abstract class XPublisherBase
    * Whether subscription filters are inverted, passing the messages that match none (set it alike
    * on both sides).
    *
-   * libzmq: `ZMQ_INVERT_MATCHING` · default: false
+   * libzmq: `ZMQ_INVERT_MATCHING` · default: false · socket types: Publisher, Subscriber,
+   * XPublisher
    */
   set invertMatching(value: boolean) {
     setBool(this[native], ZMQ_INVERT_MATCHING, "invertMatching", value)
@@ -1634,7 +1877,7 @@ export abstract class XPublisherBase
    * caches).
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_XPUB_MANUAL_LAST_VALUE` · default: false
+   * libzmq: `ZMQ_XPUB_MANUAL_LAST_VALUE` · default: false · socket types: XPublisher
    */
   set manualLastValue(value: boolean) {
     setBool(this[native], ZMQ_XPUB_MANUAL_LAST_VALUE, "manualLastValue", value)
@@ -1677,7 +1920,9 @@ export abstract class XSubscriberBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -1685,7 +1930,9 @@ export abstract class XSubscriberBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -1694,7 +1941,9 @@ export abstract class XSubscriberBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -1702,7 +1951,9 @@ export abstract class XSubscriberBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -1712,7 +1963,9 @@ export abstract class XSubscriberBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -1721,7 +1974,9 @@ export abstract class XSubscriberBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -1731,7 +1986,9 @@ export abstract class XSubscriberBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -1740,7 +1997,9 @@ export abstract class XSubscriberBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -1749,7 +2008,9 @@ export abstract class XSubscriberBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -1757,7 +2018,9 @@ export abstract class XSubscriberBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -1767,7 +2030,9 @@ export abstract class XSubscriberBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -1776,7 +2041,9 @@ export abstract class XSubscriberBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -1786,7 +2053,9 @@ export abstract class XSubscriberBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -1795,7 +2064,9 @@ export abstract class XSubscriberBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -1838,7 +2109,9 @@ export abstract class StreamBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -1846,7 +2119,9 @@ export abstract class StreamBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -1855,7 +2130,9 @@ export abstract class StreamBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -1863,7 +2140,9 @@ export abstract class StreamBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -1873,7 +2152,9 @@ export abstract class StreamBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -1882,7 +2163,9 @@ export abstract class StreamBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -1892,7 +2175,9 @@ export abstract class StreamBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -1901,7 +2186,9 @@ export abstract class StreamBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -1910,7 +2197,9 @@ export abstract class StreamBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -1918,7 +2207,9 @@ export abstract class StreamBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -1928,7 +2219,9 @@ export abstract class StreamBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -1937,7 +2230,9 @@ export abstract class StreamBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -1947,7 +2242,9 @@ export abstract class StreamBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -1956,7 +2253,9 @@ export abstract class StreamBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -1966,7 +2265,7 @@ export abstract class StreamBase
    * Whether connects and disconnects show as empty messages from the peer's routing id.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_STREAM_NOTIFY` · default: true
+   * libzmq: `ZMQ_STREAM_NOTIFY` · default: true · socket types: Stream
    */
   set notify(value: boolean) {
     setBool(this[native], ZMQ_STREAM_NOTIFY, "notify", value)
@@ -2009,7 +2308,9 @@ export abstract class ServerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2017,7 +2318,9 @@ export abstract class ServerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2026,7 +2329,9 @@ export abstract class ServerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2034,7 +2339,9 @@ export abstract class ServerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2044,7 +2351,9 @@ export abstract class ServerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2053,7 +2362,9 @@ export abstract class ServerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2063,7 +2374,9 @@ export abstract class ServerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2072,7 +2385,9 @@ export abstract class ServerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2081,7 +2396,9 @@ export abstract class ServerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2089,7 +2406,9 @@ export abstract class ServerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2099,7 +2418,9 @@ export abstract class ServerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2108,7 +2429,9 @@ export abstract class ServerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2118,7 +2441,9 @@ export abstract class ServerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2127,7 +2452,9 @@ export abstract class ServerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2170,7 +2497,9 @@ export abstract class ClientBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2178,7 +2507,9 @@ export abstract class ClientBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2187,7 +2518,9 @@ export abstract class ClientBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2195,7 +2528,9 @@ export abstract class ClientBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2205,7 +2540,9 @@ export abstract class ClientBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2214,7 +2551,9 @@ export abstract class ClientBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2224,7 +2563,9 @@ export abstract class ClientBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2233,7 +2574,9 @@ export abstract class ClientBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2242,7 +2585,9 @@ export abstract class ClientBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2250,7 +2595,9 @@ export abstract class ClientBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2260,7 +2607,9 @@ export abstract class ClientBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2269,7 +2618,9 @@ export abstract class ClientBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2279,7 +2630,9 @@ export abstract class ClientBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2288,7 +2641,9 @@ export abstract class ClientBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2328,7 +2683,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2336,7 +2693,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2346,7 +2705,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2355,7 +2716,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2364,7 +2727,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2372,7 +2737,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2382,7 +2749,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2391,7 +2760,9 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2411,7 +2782,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2419,7 +2792,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2429,7 +2804,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2438,7 +2815,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2448,7 +2827,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2457,7 +2838,9 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2489,7 +2872,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2497,7 +2882,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2507,7 +2894,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2516,7 +2905,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2526,7 +2917,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2535,7 +2928,9 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2546,7 +2941,8 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -2578,7 +2974,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2586,7 +2984,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2596,7 +2996,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2605,7 +3007,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2614,7 +3018,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2622,7 +3028,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2632,7 +3040,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2641,7 +3051,9 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2652,7 +3064,8 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
    * messages.
    * Write-only: libzmq cannot read it back.
    *
-   * libzmq: `ZMQ_CONFLATE` · default: false
+   * libzmq: `ZMQ_CONFLATE` · default: false · socket types: Publisher, Subscriber, Dealer, Pull,
+   * Push, Gather, Scatter
    */
   set conflate(value: boolean) {
     setBool(this[native], ZMQ_CONFLATE, "conflate", value)
@@ -2675,7 +3088,9 @@ export abstract class DatagramBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2683,7 +3098,9 @@ export abstract class DatagramBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2692,7 +3109,9 @@ export abstract class DatagramBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2700,7 +3119,9 @@ export abstract class DatagramBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2710,7 +3131,9 @@ export abstract class DatagramBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2719,7 +3142,9 @@ export abstract class DatagramBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2729,7 +3154,9 @@ export abstract class DatagramBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2738,7 +3165,9 @@ export abstract class DatagramBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2747,7 +3176,9 @@ export abstract class DatagramBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2755,7 +3186,9 @@ export abstract class DatagramBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2765,7 +3198,9 @@ export abstract class DatagramBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2774,7 +3209,9 @@ export abstract class DatagramBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2784,7 +3221,9 @@ export abstract class DatagramBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2793,7 +3232,9 @@ export abstract class DatagramBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2836,7 +3277,9 @@ export abstract class PeerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -2844,7 +3287,9 @@ export abstract class PeerBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -2853,7 +3298,9 @@ export abstract class PeerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -2861,7 +3308,9 @@ export abstract class PeerBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -2871,7 +3320,9 @@ export abstract class PeerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -2880,7 +3331,9 @@ export abstract class PeerBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -2890,7 +3343,9 @@ export abstract class PeerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -2899,7 +3354,9 @@ export abstract class PeerBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -2908,7 +3365,9 @@ export abstract class PeerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -2916,7 +3375,9 @@ export abstract class PeerBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -2926,7 +3387,9 @@ export abstract class PeerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -2935,7 +3398,9 @@ export abstract class PeerBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -2945,7 +3410,9 @@ export abstract class PeerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -2954,7 +3421,9 @@ export abstract class PeerBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)
@@ -2997,7 +3466,9 @@ export abstract class ChannelBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendBufferSize(): number {
     return getInt32(this[native], ZMQ_SNDBUF)
@@ -3005,7 +3476,9 @@ export abstract class ChannelBase
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_SNDBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendBufferSize(value: number) {
     setInt32(this[native], ZMQ_SNDBUF, "sendBufferSize", value)
@@ -3014,7 +3487,9 @@ export abstract class ChannelBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveBufferSize(): number {
     return getInt32(this[native], ZMQ_RCVBUF)
@@ -3022,7 +3497,9 @@ export abstract class ChannelBase
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
-   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default)
+   * libzmq: `ZMQ_RCVBUF` · unit: bytes · default: -1 (the OS default) · socket types: Pair,
+   * Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server,
+   * Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveBufferSize(value: number) {
     setInt32(this[native], ZMQ_RCVBUF, "receiveBufferSize", value)
@@ -3032,7 +3509,9 @@ export abstract class ChannelBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   get sendHighWaterMark(): number {
     return getInt32(this[native], ZMQ_SNDHWM)
@@ -3041,7 +3520,9 @@ export abstract class ChannelBase
    * The most messages queued for sending to one peer; at the limit sends wait, or the socket type
    * drops them. 0: no limit.
    *
-   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_SNDHWM` · unit: messages · default: 1000 · socket types: Pair, Publisher,
+   * Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server, Client, Radio,
+   * Scatter, Datagram, Peer, Channel
    */
   set sendHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_SNDHWM, "sendHighWaterMark", value)
@@ -3051,7 +3532,9 @@ export abstract class ChannelBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   get receiveHighWaterMark(): number {
     return getInt32(this[native], ZMQ_RCVHWM)
@@ -3060,7 +3543,9 @@ export abstract class ChannelBase
    * The most messages queued for reading from one peer; at the limit libzmq stops reading from it.
    * 0: no limit.
    *
-   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000
+   * libzmq: `ZMQ_RCVHWM` · unit: messages · default: 1000 · socket types: Pair, Subscriber,
+   * Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream, Server, Client, Dish,
+   * Gather, Datagram, Peer, Channel
    */
   set receiveHighWaterMark(value: number) {
     setInt32(this[native], ZMQ_RCVHWM, "receiveHighWaterMark", value)
@@ -3069,7 +3554,9 @@ export abstract class ChannelBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get multicastHops(): number {
     return getInt32(this[native], ZMQ_MULTICAST_HOPS)
@@ -3077,7 +3564,9 @@ export abstract class ChannelBase
   /**
    * How many network hops outgoing multicast packets may cross (their time-to-live).
    *
-   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1
+   * libzmq: `ZMQ_MULTICAST_HOPS` · unit: network hops · default: 1 · socket types: Pair,
+   * Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream, Server,
+   * Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set multicastHops(value: number) {
     setInt32(this[native], ZMQ_MULTICAST_HOPS, "multicastHops", value)
@@ -3087,7 +3576,9 @@ export abstract class ChannelBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   get receiveTimeout(): number {
     return getInt32(this[native], ZMQ_RCVTIMEO)
@@ -3096,7 +3587,9 @@ export abstract class ChannelBase
    * How long a receive may wait before it rejects with EAGAIN; a call's own `timeout` option
    * overrides it.
    *
-   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_RCVTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Subscriber, Request, Reply, Dealer, Router, Pull, XPublisher, XSubscriber, Stream,
+   * Server, Client, Dish, Gather, Datagram, Peer, Channel
    */
   set receiveTimeout(value: number) {
     setInt32(this[native], ZMQ_RCVTIMEO, "receiveTimeout", value)
@@ -3106,7 +3599,9 @@ export abstract class ChannelBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   get sendTimeout(): number {
     return getInt32(this[native], ZMQ_SNDTIMEO)
@@ -3115,7 +3610,9 @@ export abstract class ChannelBase
    * How long a send may wait at the high-water mark before it rejects with EAGAIN; a call's own
    * `timeout` option overrides it.
    *
-   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever)
+   * libzmq: `ZMQ_SNDTIMEO` · unit: milliseconds · default: -1 (wait for ever) · socket types:
+   * Pair, Publisher, Request, Reply, Dealer, Router, Push, XPublisher, XSubscriber, Stream,
+   * Server, Client, Radio, Scatter, Datagram, Peer, Channel
    */
   set sendTimeout(value: number) {
     setInt32(this[native], ZMQ_SNDTIMEO, "sendTimeout", value)

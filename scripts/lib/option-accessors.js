@@ -42,13 +42,15 @@ const shapes = {
   datagram: {M: "[MessageLike, MessageLike]", O: "options?: OperationOptions", R: "[Message, Message]"},
 }
 
-function docComment(spec) {
+// kinds: the socket types that have the option, for a socket option; none for a context one.
+function docComment(spec, kinds) {
   const facts = [`libzmq: \`${spec.zmq}\``]
   if (spec.unit) facts.push(`unit: ${spec.unit}`)
   if (spec.default) facts.push(`default: ${spec.default}`)
   const lines = wrap(spec.doc, 94)
   if (spec.access === "w") lines.push("Write-only: libzmq cannot read it back.")
-  lines.push("", facts.join(" · "))
+  if (kinds) facts.push(`socket types: ${kinds}`)
+  lines.push("", ...wrap(facts.join(" · "), 94))
   return ["  /**", ...lines.map(line => (line === "" ? "   *" : `   * ${line}`)), "   */"]
 }
 
@@ -87,9 +89,9 @@ function contextCalls(spec) {
   return {get: `getContext${name}`, set: `setContext${name}`}
 }
 
-function accessors(spec, calls, used) {
+function accessors(spec, calls, used, kinds) {
   const type = typeOf(spec)
-  const lines = docComment(spec)
+  const lines = docComment(spec, kinds)
   used.constants.add(spec.zmq)
   if (spec.values) used.values.set(valuesName(spec), spec.values)
   const extra = calls.extra ? `, ${calls.extra}` : ""
@@ -109,7 +111,7 @@ function accessors(spec, calls, used) {
   if (spec.access !== "r") {
     used.functions.add(calls.set)
     // The setter carries the same comment (editors show it once; API documenters want both).
-    if (spec.access !== "w") lines.push(...docComment(spec))
+    if (spec.access !== "w") lines.push(...docComment(spec, kinds))
     lines.push(
       `  set ${spec.name}(value: ${type}) {`,
       `    ${calls.set}(this[native], ${spec.zmq}, ${JSON.stringify(spec.name)}, value${setExtra})`,
@@ -153,7 +155,7 @@ function optionsSource({socketOptions, contextOptions}) {
   const socket = []
   for (const spec of socketOptions) {
     if (spec.for !== undefined) continue
-    socket.push("", ...accessors(spec, socketCalls(spec), used))
+    socket.push("", ...accessors(spec, socketCalls(spec), used, "all"))
   }
   const context = []
   for (const spec of contextOptions) context.push("", ...accessors(spec, contextCalls(spec), used))
@@ -233,10 +235,17 @@ function operations(type) {
 function socketsSource({socketOptions}, {socketTypes}) {
   const used = newUsed()
   const classes = []
+  const kindsOf = spec =>
+    Object.entries(socketTypes)
+      .filter(([kind, type]) => applies(spec, kind, type))
+      .map(([kind]) => kind)
+      .join(", ")
   for (const [kind, type] of Object.entries(socketTypes)) {
     const body = []
     for (const spec of socketOptions) {
-      if (applies(spec, kind, type)) body.push("", ...accessors(spec, socketCalls(spec), used))
+      if (applies(spec, kind, type)) {
+        body.push("", ...accessors(spec, socketCalls(spec), used, kindsOf(spec)))
+      }
     }
     const {lines, implemented} = operations(type)
     classes.push(
