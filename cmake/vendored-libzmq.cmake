@@ -4,6 +4,8 @@
 #   ZMQ_NATIVE_LIBZMQ_TARGET     the ExternalProject target to depend on
 #   ZMQ_NATIVE_LIBZMQ_INCLUDE    libzmq's public headers
 #   ZMQ_NATIVE_LIBZMQ_LIBRARIES  libzmq.a followed by its static dependencies and system libraries
+#   ZMQ_NATIVE_LIBZMQ_NORM       ON when NORM is linked in (the addon calls it too)
+#   ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE  OpenPGM's headers when it is linked in (the addon calls it too)
 # and writes the same facts to <prefix>/zmq-native-link.json for the node-gyp path.
 
 include(ExternalProject)
@@ -62,6 +64,7 @@ endif()
 zmq_native_find_archive(pgm_archives pgm)
 if(pgm_package AND pgm_archives)
   list(APPEND libzmq_options -DWITH_OPENPGM=ON -DOPENPGM_PKGCONFIG_NAME=${pgm_package})
+  set(ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE "${pgm_probe_${pgm_package}_INCLUDE_DIRS}")
   list(APPEND dependency_archives ${pgm_archives})
 else()
   message(WARNING "zmq-native: OpenPGM (static libpgm and its pkg-config file) not found; the pgm:// and epgm:// transports are off (capability.pgm = false). On Debian: apt-get install libpgm-dev")
@@ -72,6 +75,8 @@ find_package(norm QUIET)
 zmq_native_find_archive(norm_archives norm protokit)
 if(norm_FOUND AND norm_archives)
   list(APPEND libzmq_options -DWITH_NORM=ON)
+  # The addon calls NORM itself too (native/transport-trial.cc).
+  set(ZMQ_NATIVE_LIBZMQ_NORM ON)
   list(APPEND dependency_archives ${norm_archives})
 else()
   message(WARNING "zmq-native: NORM (static libnorm and libprotokit) not found; the norm:// transport is off (capability.norm = false). On Debian: apt-get install libnorm-dev")
@@ -213,5 +218,5 @@ foreach(capability IN LISTS disabled_capabilities)
   string(APPEND link_json "${separator}\"${capability}\"")
   set(separator ", ")
 endforeach()
-string(APPEND link_json "]\n}\n")
+string(APPEND link_json "],\n  \"pgmInclude\": \"${ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE}\"\n}\n")
 file(WRITE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/zmq-native-link.json" "${link_json}")

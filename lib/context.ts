@@ -59,7 +59,13 @@ export class Context extends ContextBase {
     this[native] = handle ?? new binding.Context()
     contexts.add(this)
     openSockets.set(this, new Set())
-    applyOptions(this, options, [])
+    try {
+      applyOptions(this, options, [])
+    } catch (error) {
+      // Nobody will close it: terminate it now rather than when it is collected.
+      if (handle === undefined) void this[native].terminate()
+      throw error
+    }
     // As zeromq v6's, and as sockets are: a misspelt option set as a property throws.
     Object.seal(this)
   }

@@ -37,7 +37,11 @@ function malformed(address: string, scheme: string | undefined): string | undefi
   const target = rest.slice(rest.lastIndexOf(";") + 1).split("/")[0]
   const port = /^(?:\[[^\]]*\]|[^:]*)(?::(.*))?$/.exec(target)?.[1]
   if (port === undefined || port === "") {
-    return `the ${scheme} endpoint has no port (${scheme}://host:port; a bind may use port * for any free one)`
+    const wildcard =
+      scheme === "tcp" || scheme === "ws" || scheme === "wss"
+        ? "; a bind may use port * for any free one"
+        : ""
+    return `the ${scheme} endpoint has no port (${scheme}://host:port${wildcard})`
   }
   return undefined
 }
@@ -55,6 +59,22 @@ export function transportError(error: unknown, address: string): unknown {
     return reason === undefined
       ? error
       : explain(original, `Invalid argument: ${reason}: ${address}`, address)
+  }
+  // The native layer tries a multicast engine before libzmq starts it (native/transport-trial.h).
+  if (
+    (scheme === "pgm" || scheme === "epgm" || scheme === "norm") &&
+    !["EPROTONOSUPPORT", "EINVAL"].includes(original?.code as string)
+  ) {
+    const raw =
+      original?.code === "EPERM" && scheme === "pgm"
+        ? " (pgm:// needs raw sockets, the CAP_NET_RAW capability; epgm:// does not)"
+        : ""
+    const message = (error as Error).message
+    return explain(
+      original,
+      `${message}: the ${scheme} transport cannot start here${raw}: ${address}`,
+      address,
+    )
   }
   if (original?.code === "ENAMETOOLONG" && scheme === "ipc") {
     const length = Buffer.byteLength(address) - "ipc://".length

@@ -35,6 +35,10 @@ type Listener = (event: never) => void
 const bufferLimit = 1000
 // Events read per turn of the event loop before yielding it (see pump()).
 const pumpBudget = 256
+// How long after its socket closed an observer waits for libzmq's "end" before closing anyway:
+// libzmq sends it once the socket is destroyed, which a pending inproc connect (to a name never
+// bound) puts off until the context terminates. What closing reports comes within milliseconds.
+const endGraceMs = 1000
 
 function closedError(): ErrnoError {
   return errnoError("EAGAIN", "Observer was closed before the event arrived")
@@ -63,8 +67,10 @@ export class Observer {
   private listeners?: Map<string, Set<Listener>>
   private pumping = false
   private pumpScheduled = false
-  // The socket is closing: events are read until "end", whether anyone waits or not.
+  // The socket is closing: events are read until "end", whether anyone waits or not, or until
+  // this timer closes the observer.
   private socketClosed = false
+  private endTimer?: ReturnType<typeof setTimeout>
   // The native observer holds this weakly (strongly only while watching): it lives as long as
   // the observer object.
   private readonly onReady = () => this.pump()
@@ -195,7 +201,7 @@ export class Observer {
    * Stops observing. Idempotent. The final "end" event is still delivered (to listeners,
    * waiters, pending receives, or kept for receive()); then pending receives and waiters
    * reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
-   * close (its "close" and "disconnect" events, then "end").
+   * close (its "close" and "disconnect" events, then "end"; at most a second later).
    *
    * @throws Nothing.
    */
@@ -218,11 +224,28 @@ export class Observer {
     if (this.closed) return
     this.socketClosed = true
     this.native.watch(this.receivers.length !== 0 || this.waiters.size !== 0)
+    this.endTimer = setTimeout(() => this.endLate(), endGraceMs)
+    this.endTimer.unref()
+  }
+
+  // libzmq's "end" did not come in time: deliver what did, and an "end" of our own.
+  private endLate(): void {
+    if (this.closed) return
+    for (let raw = this.receiveNative(); raw !== undefined && !this.closed; raw = this.receiveNative()) {
+      if (raw.length === 0) continue
+      const event = toEvent(raw[0], raw[1], raw[2])
+      this.dispatch(event)
+      if (event.type === "end") return this.finish()
+    }
+    if (this.closed) return
+    this.dispatch({type: "end"} as Event)
+    this.finish()
   }
 
   // No event can come any more: release the reading socket and reject who still waits.
   private finish(): void {
     if (this.closed) return
+    if (this.endTimer !== undefined) clearTimeout(this.endTimer)
     this.native.close()
     for (let receiver = this.receivers.shift(); receiver !== undefined; receiver = this.receivers.shift()) {
       receiver.reject(closedError())
@@ -312,7 +335,18 @@ export class Observer {
 
   private dispatch(event: Event): void {
     for (const waiter of this.waiters) {
-      if (waiter.type !== event.type || (waiter.filter !== undefined && !waiter.filter(event))) continue
+      if (waiter.type !== event.type) continue
+      let accepted = true
+      try {
+        accepted = waiter.filter === undefined || waiter.filter(event)
+      } catch (error) {
+        // The caller's filter threw: its waitFor rejects with that (thrown here, from the event
+        // loop, it would be an uncaught exception).
+        this.waiters.delete(waiter)
+        settle(waiter, undefined, error)
+        continue
+      }
+      if (!accepted) continue
       this.waiters.delete(waiter)
       settle(waiter, event)
     }

@@ -17,6 +17,7 @@
 #include "message.h"
 #include "observer.h"
 #include "proxy.h"
+#include "transport-trial.h"
 
 namespace zmqn {
 
@@ -136,7 +137,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
-    Throw(Napi::Error::New(env, uv_strerror(status)));
+    Throw(ZmqError(env, -status));  // libuv reports errors as negated errnos
 #ifndef ZMQ_NATIVE_NO_DRAFT
     if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
 #endif
@@ -232,10 +233,17 @@ Napi::Value Socket::Closed(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), socket_ == nullptr);
 }
 
-// bind, unbind, connect, disconnect: one shape, one libzmq call each.
-template <int (*Call)(void*, const char*)>
+// bind, unbind, connect, disconnect: one shape, one libzmq call each. `Starts`: the call may
+// start a multicast engine, tried first (transport-trial.h).
+template <int (*Call)(void*, const char*), bool Starts = false>
 static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& address) {
   const std::string endpoint = address.As<Napi::String>().Utf8Value();
+  if (Starts) {
+    if (const int error = TryTransport(socket, endpoint)) {
+      Throw(ZmqError(env, error, endpoint));
+      return Napi::Value();
+    }
+  }
   if (Call(socket, endpoint.c_str()) != 0) {
     ThrowLastError(env, endpoint);
     return Napi::Value();
@@ -245,7 +253,7 @@ static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& addr
 
 Napi::Value Socket::Bind(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
-  return Endpoint<zmq_bind>(info.Env(), socket_, info[0]);
+  return Endpoint<zmq_bind, true>(info.Env(), socket_, info[0]);
 }
 
 Napi::Value Socket::Unbind(const Napi::CallbackInfo& info) {
@@ -255,7 +263,7 @@ Napi::Value Socket::Unbind(const Napi::CallbackInfo& info) {
 
 Napi::Value Socket::Connect(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
-  return Endpoint<zmq_connect>(info.Env(), socket_, info[0]);
+  return Endpoint<zmq_connect, true>(info.Env(), socket_, info[0]);
 }
 
 Napi::Value Socket::Disconnect(const Napi::CallbackInfo& info) {

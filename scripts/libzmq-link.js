@@ -35,8 +35,15 @@ function vendored() {
   const link = JSON.parse(fs.readFileSync(linkFile, "utf8"))
   const system = link.system.map(name => (process.platform === "win32" ? `${name}.lib` : `-l${name}`))
   return {
-    include: [link.include],
-    defines: ["ZMQ_STATIC", "ZMQ_BUILD_DRAFT_API"],
+    include: [link.include, ...(link.pgmInclude ? [link.pgmInclude] : [])],
+    // ZMQ_NATIVE_NORM, ZMQ_NATIVE_PGM: NORM, OpenPGM are linked in, and native/transport-trial.cc
+    // calls them too.
+    defines: [
+      "ZMQ_STATIC",
+      "ZMQ_BUILD_DRAFT_API",
+      ...(link.disabled.includes("norm") ? [] : ["ZMQ_NATIVE_NORM"]),
+      ...(link.pgmInclude ? ["ZMQ_NATIVE_PGM"] : []),
+    ],
     libraries: [...link.archives, ...system],
   }
 }

@@ -106,4 +106,60 @@ describe("edge cases", () => {
     if (result.status !== 0) throw new Error(transcript(result))
     expect(result.stdout.trim()).toBe("ZMQbg/IO/0 ZMQbg/IO/1 ZMQbg/IO/2")
   })
+
+  it("a waitFor filter that throws rejects that waitFor (it was an uncaught exception)", async () => {
+    const pull = use(new zmq.Pull())
+    const failure = new Error("filter failed")
+    const waiting = pull.events.waitFor("bind", {
+      filter: () => {
+        throw failure
+      },
+    })
+    await pull.bind("tcp://127.0.0.1:*")
+    await expect(waiting).rejects.toBe(failure)
+  })
+
+  it("a collected socket's idle observer gives its descriptors back (three were kept for good)", async () => {
+    const script = `
+      const fs = require("node:fs")
+      const zmq = require(${JSON.stringify(require.resolve("../../dist"))})
+      const descriptors = () => fs.readdirSync("/proc/self/fd").length
+      new zmq.Pull().close()
+      const before = descriptors()
+      const drop = () => {
+        for (let i = 0; i < 50; i++) void new zmq.Pull().events
+      }
+      drop()
+      ;(async () => {
+        for (let round = 0; round < 20; round++) {
+          global.gc()
+          await new Promise(resolve => setTimeout(resolve, 25))
+        }
+        console.log(descriptors() - before)
+      })()
+    `
+    const result = await run(process.execPath, ["--expose-gc", "-e", script], {
+      timeout: 30000,
+      killSignal: "SIGKILL",
+    })
+    if (result.status !== 0) throw new Error(transcript(result))
+    // 150 before; what may stay is one socket's three that a conservative scan still sees.
+    expect(Number(result.stdout.trim())).toBeLessThanOrEqual(3)
+  })
+
+  it("an observer ends within a second of its socket's close, even when libzmq keeps the socket", async () => {
+    // A pending inproc connect (nothing bound the name) keeps the socket alive in libzmq until
+    // the name is bound or the context terminates; its monitor's "end" waits as long.
+    const pair = new zmq.Pair()
+    pair.connect(inprocEndpoint("never-bound"))
+    const seen: string[] = []
+    const iterating = (async () => {
+      for await (const event of pair.events) seen.push(event.type)
+    })()
+    const started = Date.now()
+    pair.close()
+    await iterating
+    expect(seen).toEqual(["end"])
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
 })
