@@ -190,7 +190,7 @@ export class Observer {
         this.waiters.delete(waiter)
         this.pump()
       }
-      arm(waiter, timeout ?? -1, signal, expired, dropped)
+      if (!arm(waiter, timeout ?? -1, signal, expired, dropped)) return
       this.waiters.add(waiter)
       this.pump()
     })

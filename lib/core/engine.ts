@@ -217,7 +217,8 @@ export class Engine {
       // A message may be sendable right away (e.g. only the first of several waited).
       if (this.senders.length === 1) this.flush()
     })
-    return callerStack(queued, options?.signal)
+    // The signal arm() read: options' getters run once, in the promise (they may throw).
+    return callerStack(queued, pending.signal)
   }
 
   // ---- receiving ----
@@ -339,7 +340,8 @@ export class Engine {
       this.native.watch()
       if (this.receivers.length === 1 && !(tried && this.senders.length === 0)) this.flush()
     })
-    return callerStack(queued, options?.signal)
+    // The signal arm() read: options' getters run once, in the promise (they may throw).
+    return callerStack(queued, pending.signal)
   }
 
   // ---- readiness ----

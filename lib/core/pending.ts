@@ -58,11 +58,11 @@ export function arm(
 ): boolean {
   pending.settled = false
   if (signal !== undefined) {
+    pending.signal = signal
     if (signal.aborted) {
       settle(pending, undefined, abortError(signal))
       return false
     }
-    pending.signal = signal
     pending.onAbort = () => {
       settle(pending, undefined, abortError(signal))
       dropped()
