@@ -5,6 +5,7 @@
 import * as fs from "node:fs"
 import {capability} from "./capability"
 import {errnoError} from "./errors"
+import {normWordReason} from "./norm-endpoints"
 import {pgmWordReason} from "./pgm-endpoints"
 
 // Transports a libzmq build may leave out, and the capability flag that tells.
@@ -47,15 +48,17 @@ function malformed(address: string, scheme: string | undefined): string | undefi
 }
 
 // libzmq answers a missing or unknown transport with a bare EPROTONOSUPPORT, a malformed
-// address or a pgm interface or group it cannot use with a bare EINVAL, and a long ipc path
-// with a bare ENAMETOOLONG; say which transport, flag, missing part, word or limit is meant.
+// address, a pgm interface or group or a norm address it cannot use with a bare EINVAL, and a
+// long ipc path with a bare ENAMETOOLONG; say which transport, flag, missing part, word or limit
+// is meant.
 export function transportError(error: unknown, address: string): unknown {
   const original = error as {code?: unknown; errno?: number}
   const scheme = /^([^:]*):\/\//.exec(address)?.[1]
   if (original?.code === "EINVAL") {
     const reason =
       malformed(address, scheme) ??
-      (scheme === "pgm" || scheme === "epgm" ? pgmWordReason(address) : undefined)
+      (scheme === "pgm" || scheme === "epgm" ? pgmWordReason(address) : undefined) ??
+      (scheme === "norm" ? normWordReason(address) : undefined)
     return reason === undefined
       ? error
       : explain(original, `Invalid argument: ${reason}: ${address}`, address)

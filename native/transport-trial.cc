@@ -17,6 +17,11 @@
 
 #ifdef ZMQ_NATIVE_NORM
 #include <normApi.h>
+#ifdef _WIN32
+#include <ws2tcpip.h>
+#else
+#include <arpa/inet.h>
+#endif
 #endif
 
 #ifdef ZMQ_NATIVE_PGM
@@ -121,6 +126,13 @@ int TryPgm(bool raw, const std::string& address, bool send) {
 }
 
 #ifdef ZMQ_NATIVE_NORM
+// An IPv4 or IPv6 address in numeric form.
+bool IsNumericAddress(const std::string& host) {
+  unsigned char address[sizeof(struct in6_addr)];
+  return inet_pton(AF_INET, host.c_str(), address) == 1 ||
+         inet_pton(AF_INET6, host.c_str(), address) == 1;
+}
+
 // What libzmq 4.3's norm_engine_t::init does with "[id,][interface;]address:port", up to
 // starting the receiver or sender, undone at once: NORM reports the failures libzmq asserts on.
 int TryNorm(const std::string& address, bool send) {
@@ -140,6 +152,10 @@ int TryNorm(const std::string& address, bool send) {
   const size_t colon = network.rfind(':');
   if (colon == std::string::npos) return EINVAL;
   const std::string host = network.substr(0, colon);
+  // NORM looks a name up (gethostbyname) when the session starts: here, blocking the JS thread
+  // for up to the resolver's timeout, then again on libzmq's I/O thread, which aborts when that
+  // lookup fails. Only numeric addresses are let through.
+  if (!IsNumericAddress(host)) return EINVAL;
   const auto port = static_cast<unsigned short>(atoi(network.c_str() + colon + 1));
 
   NormInstanceHandle instance = NormCreateInstance();

@@ -1,8 +1,8 @@
 // Found by the fuzz test: pgm://, epgm:// and norm:// engines start on libzmq's I/O thread after
 // connect returned, and libzmq asserts — aborting the process — when they fail: pgm:// without
 // raw sockets, a norm port already taken, a group no interface can join, an address OpenPGM or
-// NORM cannot use. Now connect tries them first (native/transport-trial.cc) and throws the errno.
-// In child processes in a network namespace with only loopback, as root and as nobody.
+// NORM cannot use, a norm group given by name (looked up there; a failed lookup aborted). Now
+// connect tries them first (native/transport-trial.cc) and throws the errno. In child processes in a network namespace with only loopback, as root and as nobody.
 import * as path from "node:path"
 import {run, transcript} from "../helpers"
 
@@ -21,6 +21,10 @@ async function outcomes(user: string[]): Promise<Record<string, string>> {
 const cannotStart = (code: string, transport: string) =>
   expect.stringMatching(new RegExp(`^${code}: .*: the ${transport} transport cannot start here`))
 
+const notNumeric =
+  'EINVAL: Invalid argument: the norm address "nosuchgroup" is not a numeric address; ' +
+  "norm endpoints are not looked up by name: norm://1,lo;nosuchgroup:5559"
+
 describe("multicast transports tried before libzmq starts them", () => {
   beforeAll(() => {
     if (process.getuid?.() !== 0)
@@ -34,6 +38,7 @@ describe("multicast transports tried before libzmq starts them", () => {
       "norm publisher": "ok",
       "norm subscriber on the same port": cannotStart("EADDRINUSE", "norm"),
       "norm group without a multicast route": cannotStart("ENODEV", "norm"),
+      "norm group given by name": notNumeric,
     })
   })
 
@@ -47,6 +52,7 @@ describe("multicast transports tried before libzmq starts them", () => {
       "norm publisher": "ok",
       "norm subscriber on the same port": cannotStart("EADDRINUSE", "norm"),
       "norm group without a multicast route": cannotStart("ENODEV", "norm"),
+      "norm group given by name": notNumeric,
     })
   })
 })
