@@ -13,6 +13,7 @@
 
 #include "addon.h"
 #include "errors.h"
+#include "interrupted.h"
 
 namespace zmqn {
 
@@ -57,7 +58,7 @@ void TerminateBounded(void* context, int timeoutMs) {
   };
   auto state = std::make_shared<State>();
   std::thread([context, state]() {
-    zmq_ctx_term(context);
+    RetryInterrupted([&] { return zmq_ctx_term(context); });
     std::lock_guard<std::mutex> lock(state->mutex);
     state->finished = true;
     state->done.notify_all();
@@ -180,7 +181,9 @@ Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
    public:
     TermWorker(Napi::Env env, void* context, Napi::Promise::Deferred deferred)
         : Napi::AsyncWorker(env), context_(context), deferred_(deferred) {}
-    void Execute() override { zmq_ctx_term(context_); }
+    void Execute() override {
+      RetryInterrupted([&] { return zmq_ctx_term(context_); });
+    }
     void OnOK() override { deferred_.Resolve(Env().Undefined()); }
 
    private:

@@ -15,6 +15,7 @@
 #include "addon.h"
 #include "context.h"
 #include "errors.h"
+#include "interrupted.h"
 #include "socket.h"
 
 namespace zmqn {
@@ -67,7 +68,9 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   }
 
   const std::string endpoint = "inproc://zmq-native.monitor." + std::to_string(++monitorCounter);
-  if (zmq_socket_monitor(socket_->Handle(), endpoint.c_str(), ZMQ_EVENT_ALL) != 0) {
+  if (RetryInterrupted([&] {
+        return zmq_socket_monitor(socket_->Handle(), endpoint.c_str(), ZMQ_EVENT_ALL);
+      }) != 0) {
     ThrowLastError(env, endpoint);
     return;
   }
@@ -76,7 +79,7 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   uv_os_sock_t fd;
   size_t length = sizeof fd;
   if (pair_ == nullptr || zmq_setsockopt(pair_, ZMQ_LINGER, &linger, sizeof linger) != 0 ||
-      zmq_connect(pair_, endpoint.c_str()) != 0 ||
+      RetryInterrupted([&] { return zmq_connect(pair_, endpoint.c_str()); }) != 0 ||
       zmq_getsockopt(pair_, ZMQ_FD, &fd, &length) != 0) {
     ThrowLastError(env, endpoint);
     StopMonitor();
@@ -178,7 +181,7 @@ Napi::Value Observer::Receive(const Napi::CallbackInfo& info) {
     zmq_msg_close(&frames[0]);
     zmq_msg_close(&frames[1]);
   };
-  if (zmq_msg_recv(&frames[0], pair_, ZMQ_DONTWAIT) < 0) {
+  if (RetryInterrupted([&] { return zmq_msg_recv(&frames[0], pair_, ZMQ_DONTWAIT); }) < 0) {
     const int error = zmq_errno();
     done();
     if (error == EAGAIN) return env.Undefined();
@@ -186,7 +189,8 @@ Napi::Value Observer::Receive(const Napi::CallbackInfo& info) {
     return Napi::Value();
   }
   // The endpoint frame always follows the first at once; a malformed event is skipped.
-  if (!zmq_msg_more(&frames[0]) || zmq_msg_recv(&frames[1], pair_, ZMQ_DONTWAIT) < 0 ||
+  if (!zmq_msg_more(&frames[0]) ||
+      RetryInterrupted([&] { return zmq_msg_recv(&frames[1], pair_, ZMQ_DONTWAIT); }) < 0 ||
       zmq_msg_size(&frames[0]) < 6) {
     done();
     return Napi::Array::New(env, 0);

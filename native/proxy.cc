@@ -14,6 +14,7 @@
 #include "addon.h"
 #include "context.h"
 #include "errors.h"
+#include "interrupted.h"
 #include "socket.h"
 
 namespace zmqn {
@@ -147,6 +148,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   // The proxy thread owns the three sockets and `remote` until it ends; starting it is the
   // full memory barrier libzmq asks for when a socket moves between threads.
   thread_ = std::thread([this, handles, remote]() {
+    BlockSignalsInThisThread();  // a signal here would end the proxy with EINTR
     const int rc = zmq_proxy_steerable(handles[0], handles[1], handles[2], remote);
     result_ = rc == 0 ? 0 : zmq_errno();
     zmq_close(remote);
@@ -205,7 +207,7 @@ bool Proxy::Command(Napi::Env env, const char* command) {
     Throw(MessageError(env, EBADF, "Proxy is not running"));
     return false;
   }
-  if (zmq_send(control_, command, std::strlen(command), 0) < 0) {
+  if (RetryInterrupted([&] { return zmq_send(control_, command, std::strlen(command), 0); }) < 0) {
     ThrowLastError(env);
     return false;
   }

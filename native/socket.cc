@@ -14,6 +14,7 @@
 #include "addon.h"
 #include "context.h"
 #include "errors.h"
+#include "interrupted.h"
 #include "message.h"
 #include "observer.h"
 #include "proxy.h"
@@ -244,7 +245,7 @@ static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& addr
       return Napi::Value();
     }
   }
-  if (Call(socket, endpoint.c_str()) != 0) {
+  if (RetryInterrupted([&] { return Call(socket, endpoint.c_str()); }) != 0) {
     ThrowLastError(env, endpoint);
     return Napi::Value();
   }
@@ -279,7 +280,10 @@ Napi::Value Socket::ConnectPeer(const Napi::CallbackInfo& info) {
   return NoDraft(env);
 #else
   const std::string endpoint = info[0].As<Napi::String>().Utf8Value();
-  const uint32_t routingId = zmq_connect_peer(socket_, endpoint.c_str());
+  uint32_t routingId;
+  do {
+    routingId = zmq_connect_peer(socket_, endpoint.c_str());
+  } while (routingId == 0 && zmq_errno() == EINTR);  // see interrupted.h
   if (routingId == 0) {
     ThrowLastError(env, endpoint);
     return Napi::Value();
@@ -291,7 +295,8 @@ Napi::Value Socket::ConnectPeer(const Napi::CallbackInfo& info) {
 template <typename T>
 static bool GetOption(Napi::Env env, void* socket, int option, T& value) {
   size_t length = sizeof value;
-  if (zmq_getsockopt(socket, option, &value, &length) == 0) return true;
+  if (RetryInterrupted([&] { return zmq_getsockopt(socket, option, &value, &length); }) == 0)
+    return true;
   ThrowLastError(env);
   return false;
 }
@@ -397,7 +402,8 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
     return -2;
   }
   if (single_status == FrameStatus::Ok) {
-    if (zmq_msg_send(&single, socket_, flags | ZMQ_DONTWAIT) >= 0) return 1;
+    if (RetryInterrupted([&] { return zmq_msg_send(&single, socket_, flags | ZMQ_DONTWAIT); }) >= 0)
+      return 1;
     const int error = zmq_errno();
     zmq_msg_close(&single);
     if (error == EAGAIN) return 0;
@@ -433,7 +439,8 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
 
   for (uint32_t i = 0; i < count; i++) {
     const int more = i + 1 < count ? ZMQ_SNDMORE : 0;
-    if (zmq_msg_send(&frames[i], socket_, flags | more | ZMQ_DONTWAIT) < 0) {
+    if (RetryInterrupted(
+            [&] { return zmq_msg_send(&frames[i], socket_, flags | more | ZMQ_DONTWAIT); }) < 0) {
       const int error = zmq_errno();
       for (uint32_t j = i; j < count; j++) zmq_msg_close(&frames[j]);
       // Once the first frame is queued the rest of a multipart message is always accepted,
@@ -504,7 +511,7 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
       return Napi::Value();
     }
   }
-  if (zmq_msg_send(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+  if (RetryInterrupted([&] { return zmq_msg_send(&msg, socket_, ZMQ_DONTWAIT); }) < 0) {
     const int error = zmq_errno();
     zmq_msg_close(&msg);
     if (error == EAGAIN) return Napi::Number::New(env, 0);
@@ -522,7 +529,7 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
   for (;;) {
     zmq_msg_t msg;
     zmq_msg_init(&msg);
-    if (zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+    if (RetryInterrupted([&] { return zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT); }) < 0) {
       const int error = zmq_errno();
       zmq_msg_close(&msg);
       // The parts of a multipart message arrive together: EAGAIN only before the first.
@@ -567,7 +574,7 @@ Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
     msgs.emplace_back();
     zmq_msg_t* msg = &msgs.back();
     zmq_msg_init(msg);
-    if (zmq_msg_recv(msg, socket_, ZMQ_DONTWAIT) < 0) {
+    if (RetryInterrupted([&] { return zmq_msg_recv(msg, socket_, ZMQ_DONTWAIT); }) < 0) {
       error = zmq_errno();
       zmq_msg_close(msg);
       msgs.pop_back();
@@ -607,7 +614,7 @@ Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
 #else
   zmq_msg_t msg;
   zmq_msg_init(&msg);
-  if (zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT) < 0) {
+  if (RetryInterrupted([&] { return zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT); }) < 0) {
     const int error = zmq_errno();
     zmq_msg_close(&msg);
     if (error == EAGAIN) return env.Undefined();
