@@ -17,6 +17,7 @@ const cases: [mode: string, rounds: number, mainLoads: boolean][] = [
   ["terminate-receive", 30, false],
   ["terminate-send", 30, false],
   ["terminate-flood", 100, false],
+  ["terminate-proxy", 40, false],
   // Terminating during a flood also reaches native calls (the iterator reads `closed`) while
   // the environment shuts down, whoever else has the addon loaded.
   ["terminate-flood", 60, true],
