@@ -80,6 +80,13 @@ export async function freeUdpPort(): Promise<number> {
   return port
 }
 
+/**
+ * How many times slower than usual the code under test runs: `npm run check:asan` sets
+ * ZMQN_SLOWDOWN (sanitized code). The time limits of run()'s child processes scale by it, and
+ * so do tests' own time limits that are longer than jest's default.
+ */
+export const slowdown = Number(process.env.ZMQN_SLOWDOWN ?? 1)
+
 export interface Run {
   status: number | null
   signal: NodeJS.Signals | null
@@ -94,9 +101,10 @@ export interface Run {
  * shows the signal.
  */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<Run> {
+  const timeout = options.timeout === undefined ? undefined : options.timeout * slowdown
   return new Promise((resolve, reject) => {
     const started = Date.now()
-    const child = spawn(command, args, {cwd: root, stdio: ["ignore", "pipe", "pipe"], ...options})
+    const child = spawn(command, args, {cwd: root, stdio: ["ignore", "pipe", "pipe"], ...options, timeout})
     let stdout = ""
     let stderr = ""
     child.stdout!.setEncoding("utf8").on("data", chunk => (stdout += chunk))

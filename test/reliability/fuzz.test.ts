@@ -8,7 +8,7 @@
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
-import {run, transcript} from "../helpers"
+import {run, slowdown, transcript} from "../helpers"
 
 const fixture = path.join(__dirname, "fixtures", "fuzz.js")
 const runs = 20000
@@ -43,6 +43,6 @@ describe("API fuzzing", () => {
         fs.rmSync(scratch, {recursive: true, force: true})
       }
     },
-    300000,
+    300000 * slowdown,
   )
 })
