@@ -71,6 +71,9 @@ export class Observer {
   // this timer closes the observer.
   private socketClosed = false
   private endTimer?: ReturnType<typeof setTimeout>
+  // Closed for its users by endLate() while libzmq still holds the socket: the reading socket
+  // reads on, dropping what comes, until libzmq's own "end" (see drain()).
+  private abandoned = false
   // The native observer holds this weakly (strongly only while watching): it lives as long as
   // the observer object.
   private readonly onReady = () => this.pump()
@@ -82,7 +85,7 @@ export class Observer {
 
   /** Whether the observer was closed, by close() or because its socket was closed. */
   get closed(): boolean {
-    return this.native.closed
+    return this.abandoned || this.native.closed
   }
 
   /**
@@ -239,14 +242,20 @@ export class Observer {
     }
     if (this.closed) return
     this.dispatch({type: "end"} as Event)
-    this.finish()
+    this.finish(true)
   }
 
-  // No event can come any more: release the reading socket and reject who still waits.
-  private finish(): void {
+  // No event can come any more (or, `abandoned`, none will be delivered): release the reading
+  // socket, or leave it to drain(), and reject who still waits.
+  private finish(abandoned = false): void {
     if (this.closed) return
     if (this.endTimer !== undefined) clearTimeout(this.endTimer)
-    this.native.close()
+    if (abandoned) {
+      this.abandoned = true
+      this.native.watch(false)
+    } else {
+      this.native.close()
+    }
     for (let receiver = this.receivers.shift(); receiver !== undefined; receiver = this.receivers.shift()) {
       receiver.reject(closedError())
     }
@@ -289,6 +298,7 @@ export class Observer {
   // exhausted) libzmq refills the monitor as fast as it is read, and the JS thread must not be
   // held for it. The rest is read on the next turn (the descriptor would not signal again).
   private pump(): void {
+    if (this.abandoned) return this.drain()
     if (this.pumping || this.closed) return
     this.pumping = true
     try {
@@ -309,6 +319,19 @@ export class Observer {
       else this.native.unwatch()
     } finally {
       this.pumping = false
+    }
+  }
+
+  // After endLate(): the reading socket stays until libzmq's "end" (or the context's end).
+  // Closed while the monitor still runs, it would keep the socket, its monitor and itself alive
+  // in libzmq for good once the socket is released (4 descriptors each, measured).
+  private drain(): void {
+    try {
+      for (let raw = this.native.receive(); raw !== undefined; raw = this.native.receive()) {
+        if (raw.length !== 0 && toEvent(raw[0], raw[1], raw[2]).type === "end") return this.native.close()
+      }
+    } catch {
+      return this.native.close() // ETERM: the context is gone, and the monitor with it
     }
   }
 

@@ -162,4 +162,45 @@ describe("edge cases", () => {
     expect(seen).toEqual(["end"])
     expect(Date.now() - started).toBeLessThan(5000)
   })
+
+  it("such a socket, released later, gives its descriptors back (four each were kept for good)", async () => {
+    // Found by the fuzz test (seed 1 ended with ~220 descriptors more than it began with): the
+    // observer that gave up waiting closed its reading socket while libzmq's monitor still ran,
+    // and when binding the name released the socket, libzmq kept it, its monitor and the reader.
+    const script = `
+      const fs = require("node:fs")
+      const zmq = require(${JSON.stringify(require.resolve("../../dist"))})
+      const descriptors = () => fs.readdirSync("/proc/self/fd").length
+      const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
+      ;(async () => {
+        new zmq.Pull().close()
+        const before = descriptors()
+        const names = []
+        for (let i = 0; i < 10; i++) {
+          const pull = new zmq.Pull({linger: 0})
+          pull.events.on("end", () => {})
+          names.push("inproc://released-" + i)
+          pull.connect(names[i])
+          pull.close()
+        }
+        await sleep(1500) // past the observers' second
+        for (const name of names) {
+          const binder = new zmq.Pair()
+          binder.bindSync(name)
+          binder.close()
+        }
+        for (let round = 0; round < 10; round++) {
+          global.gc()
+          await sleep(50)
+        }
+        console.log(descriptors() - before)
+      })()
+    `
+    const result = await run(process.execPath, ["--expose-gc", "-e", script], {
+      timeout: 30000,
+      killSignal: "SIGKILL",
+    })
+    if (result.status !== 0) throw new Error(transcript(result))
+    expect(Number(result.stdout.trim())).toBeLessThanOrEqual(2)
+  })
 })
