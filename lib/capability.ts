@@ -45,7 +45,8 @@ function hasTransport(scheme: "ws" | "wss"): boolean {
     return false
   } finally {
     probe.close()
-    void context.terminate()
+    // No promise: one still pending when a worker that loaded the package ends is never freed.
+    context.terminateInBackground()
   }
 }
 

@@ -11,6 +11,8 @@ export interface NativeContext {
   setOption(option: number, value: number): void
   shutdown(): void
   terminate(): Promise<void>
+  /** zmq_ctx_term on a detached thread: for a context whose sockets closed without lingering. */
+  terminateInBackground(): void
 }
 
 /** Native send results: a message was queued, the socket would block, or a frame's type is unsupported. */

@@ -32,6 +32,7 @@ class Context : public Napi::ObjectWrap<Context> {
   Napi::Value SetOption(const Napi::CallbackInfo& info);
   Napi::Value Shutdown(const Napi::CallbackInfo& info);
   Napi::Value Terminate(const Napi::CallbackInfo& info);
+  Napi::Value TerminateInBackground(const Napi::CallbackInfo& info);
   Napi::Value Shared(const Napi::CallbackInfo& info);
 
   void* context_ = nullptr;
