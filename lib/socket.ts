@@ -275,6 +275,7 @@ export abstract class Socket extends SocketBase {
       throw transportError(error, address)
     }
     if (address.startsWith("ipc://")) (this.#ipcFiles ??= new IpcFiles()).bound(address)
+    this[engine].attached()
   }
 
   /**
@@ -316,6 +317,7 @@ export abstract class Socket extends SocketBase {
     } catch (error) {
       throw transportError(error, address)
     }
+    this[engine].attached()
   }
 
   /**

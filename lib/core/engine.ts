@@ -81,12 +81,35 @@ export class Engine {
   /** Whether a receive would complete now. */
   get readable(): boolean {
     if (this.inbox.length !== 0) return true
-    return !this.closed && (this.native.events() & ZMQ_POLLIN) !== 0
+    return !this.closed && (this.readiness() & ZMQ_POLLIN) !== 0
   }
 
   /** Whether a send would complete now. */
   get writable(): boolean {
-    return !this.closed && (this.native.events() & ZMQ_POLLOUT) !== 0
+    return !this.closed && (this.readiness() & ZMQ_POLLOUT) !== 0
+  }
+
+  // ZMQ_EVENTS, for a caller outside the flush. Reading it consumes ZMQ_FD's edge, so the poll
+  // will not report this change: operations waiting for it are served now, or would stall.
+  private readiness(): number {
+    const events = this.native.events()
+    if (
+      (events & ZMQ_POLLIN && this.receivers.length !== 0) ||
+      (events & ZMQ_POLLOUT && this.senders.length !== 0)
+    ) {
+      this.flush()
+    }
+    return events
+  }
+
+  /**
+   * The socket bound or connected. An inproc bind or connect attaches its pipes at once, on
+   * this thread, and nothing signals ZMQ_FD for them: operations already waiting (and Pollers)
+   * look at libzmq again, which also arms the pipes to signal what comes later.
+   */
+  attached(): void {
+    if (this.receivers.length !== 0 || this.senders.length !== 0) this.flush()
+    if (this.readinessListeners.size !== 0) this.notifyReadiness()
   }
 
   /** The socket closed: pending operations reject with EAGAIN (as in zeromq v6). */
@@ -134,15 +157,24 @@ export class Engine {
       (options === undefined || (options.signal === undefined && options.timeout === undefined))
     ) {
       try {
-        if (this.trySend(message, options)) {
-          if (this.receivers.length !== 0) this.flush()
-          return Promise.resolve()
-        }
+        if (this.sendNow(message, options)) return Promise.resolve()
       } catch (error) {
         return Promise.reject(error)
       }
     }
     return this.enqueueSend({message, options} as PendingSend, options)
+  }
+
+  /**
+   * Hands a message to libzmq now, if no earlier send waits and libzmq can take it: true when
+   * it did, false when nothing was done. Throws what send() would reject with. send() uses it
+   * first; zmq-native/v5-compat uses it alone, for zeromq v5's synchronous send().
+   */
+  sendNow(message: unknown, options?: OperationOptions): boolean {
+    if (this.senders.length !== 0 || !this.trySend(message, options)) return false
+    // The send may have taken the change a waiting receive needs (ZMQ_FD is edge-triggered).
+    if (this.receivers.length !== 0) this.flush()
+    return true
   }
 
   /** Sends many messages in order with as few native calls as possible. */
