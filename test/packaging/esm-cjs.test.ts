@@ -1,4 +1,4 @@
-// zmq-native and zmq-native/draft load from ES modules (named imports) and from CommonJS,
+// zmq-native, zmq-native/draft and zmq-native/v5-compat load from ES modules (named imports) and from CommonJS,
 // resolved by package name through package.json "exports", and both give the same objects:
 // the ES entry is the CommonJS module itself, so there is one copy of every class.
 import {spawnSync} from "node:child_process"
@@ -14,7 +14,7 @@ interface Entry {
   different: string[]
   defaultIsExports: boolean
 }
-type Report = {message: string[]} & Record<"." | "./draft", Entry>
+type Report = {message: string[]; v5message: string[]} & Record<"." | "./draft" | "./v5-compat", Entry>
 
 describe.each([
   ["an ES module", "esm.mjs"],
@@ -39,9 +39,14 @@ describe.each([
     expect(result.message).toEqual(["hello", "world"])
   })
 
+  it("sends and receives a multipart message with the v5 API", () => {
+    expect(result.v5message).toEqual(["hello", "v5"])
+  })
+
   it.each([
     [".", ["Push", "Pull", "version", "capability", "context", "Context", "Socket"]],
     ["./draft", ["Server", "Client", "Radio", "Dish"]],
+    ["./v5-compat", ["socket", "createSocket", "Socket", "proxy", "Context", "ZMQ_SNDMORE", "ZMQ_PUSH"]],
   ] as const)("%s: every CommonJS export is an ES named export, the same object", (entry, expected) => {
     const {names, missing, different, defaultIsExports} = result[entry]
     expect(names).toEqual(expect.arrayContaining(expected))

@@ -43,7 +43,9 @@ it("ships every file the exports and typesVersions maps name", () => {
 })
 
 it("ships every lib/ module compiled, with its declarations", () => {
-  const modules = fs.readdirSync(path.join(root, "lib")).filter(file => file.endsWith(".ts"))
+  const modules = (fs.readdirSync(path.join(root, "lib"), {recursive: true}) as string[])
+    .filter(file => file.endsWith(".ts"))
+    .map(file => file.split(path.sep).join("/"))
   const needed = modules.flatMap(file => [
     `dist/${file.replace(/\.ts$/, ".js")}`,
     `dist/${file.replace(/\.ts$/, ".d.ts")}`,

@@ -15,17 +15,17 @@ const settings: [string, ts.CompilerOptions, string[]][] = [
   [
     "CommonJS, node10 resolution",
     {module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts"],
   ],
   [
     "Node16",
     {module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "esm.mts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts", "esm.mts"],
   ],
   [
     "bundler",
     {module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts"],
   ],
 ]
 
@@ -42,8 +42,23 @@ beforeAll(() => {
     path.join(project, "node_modules", "@types", "node"),
     "junction",
   )
+  fs.symlinkSync(
+    path.join(root, "node_modules", "zeromq"),
+    path.join(project, "node_modules", "zeromq"),
+    "junction",
+  )
   for (const file of fs.readdirSync(fixtures))
     fs.copyFileSync(path.join(fixtures, file), path.join(project, file))
+  // The v5 program once more, against zeromq@6's v5-compat: the same code must compile there.
+  const v5 = fs.readFileSync(path.join(fixtures, "v5.ts"), "utf8")
+  fs.writeFileSync(
+    path.join(project, "v5-zeromq.ts"),
+    v5
+      .replace('"zmq-native/v5-compat"', '"zeromq/v5-compat"')
+      .split("\n")
+      .filter(line => !line.endsWith("// ours only"))
+      .join("\n"),
+  )
 })
 
 afterAll(() => {
@@ -79,9 +94,13 @@ describe.each(settings)("%s", (_name, options, files) => {
     result = compile(options, files)
   }, 30_000)
 
-  it("resolves zmq-native and zmq-native/draft to the built declarations", () => {
+  it("resolves zmq-native, zmq-native/draft and zmq-native/v5-compat to the built declarations", () => {
     expect(result.loaded).toEqual(
-      expect.arrayContaining([path.join("dist", "index.d.ts"), path.join("dist", "draft.d.ts")]),
+      expect.arrayContaining([
+        path.join("dist", "index.d.ts"),
+        path.join("dist", "draft.d.ts"),
+        path.join("dist", "v5-compat.d.ts"),
+      ]),
     )
     expect(result.loaded.filter(file => file.startsWith(`lib${path.sep}`))).toEqual([])
   })
