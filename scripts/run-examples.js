@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the examples in examples/<name>/main.ts: `node scripts/run-examples.js [name...]` (all
+// Runs the examples in examples/<name>/main.ts and examples/v5/<name>/main.ts (the same patterns
+// in zeromq v5 style): `node scripts/run-examples.js [name...]` (names such as pair, v5/pair; all
 // of them when no name is given), one after the other, each in its own process with a time
 // limit. Builds what is missing or stale first: the addon and dist/ (through ensure-built), and
 // the examples themselves (tsc → dist-examples/, where `import "zmq-native"` resolves to this
@@ -14,9 +15,13 @@ const root = path.resolve(__dirname, "..")
 const examplesDir = path.join(root, "examples")
 const outDir = path.join(root, "dist-examples")
 const timeoutMs = 30_000
-// The seed's order; examples not listed run after these, alphabetically.
+// The seed's order; examples not listed run after these, alphabetically. The v5-style ones
+// (examples/v5/<name>, zmq-native/v5-compat) follow in the same order.
 const order = ["pair", "req-rep", "pub-sub", "push-pull", "router-dealer", "late-joiner"]
-const rank = name => (order.includes(name) ? order.indexOf(name) : order.length)
+const rank = name => {
+  const base = name.replace(/^v5\//, "")
+  return (order.includes(base) ? order.indexOf(base) : order.length) + (name === base ? 0 : order.length + 1)
+}
 
 function run(command, args, options = {}) {
   return spawnSync(command, args, {cwd: root, stdio: "inherit", ...options})
@@ -66,11 +71,17 @@ function build() {
   }
 }
 
-const available = fs
-  .readdirSync(examplesDir, {withFileTypes: true})
-  .filter(entry => entry.isDirectory() && fs.existsSync(path.join(examplesDir, entry.name, "main.ts")))
-  .map(entry => entry.name)
-  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+// Example folders: examples/<name>/main.ts and examples/v5/<name>/main.ts.
+function examplesIn(dir, prefix) {
+  return fs
+    .readdirSync(dir, {withFileTypes: true})
+    .filter(entry => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "main.ts")))
+    .map(entry => prefix + entry.name)
+}
+
+const available = [...examplesIn(examplesDir, ""), ...examplesIn(path.join(examplesDir, "v5"), "v5/")].sort(
+  (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+)
 
 const requested = process.argv.slice(2)
 const unknown = requested.filter(name => !available.includes(name))

@@ -21,7 +21,11 @@ describe("npm run examples", () => {
       failure: "",
     })
     for (const name of ["pair", "req-rep", "pub-sub", "push-pull", "router-dealer", "late-joiner"]) {
-      expect(transcript).toContain(name)
+      expect(transcript).toContain(`=== ${name}: ok`)
+    }
+    // The seed's patterns once more in zeromq v5 style (zmq-native/v5-compat).
+    for (const name of ["v5/pair", "v5/req-rep", "v5/pub-sub", "v5/push-pull"]) {
+      expect(transcript).toContain(`=== ${name}: ok`)
     }
     // Every pattern prints its exchange: the seed's request/reply and pipeline outputs.
     expect(transcript).toMatch(/World/)
