@@ -83,6 +83,8 @@ export interface Binding {
   curveKeyPair(): {publicKey: string; secretKey: string}
   /** Which large frames libzmq may borrow: lib/lending.ts. */
   lendWith(lendable: (buffer: ArrayBufferLike) => boolean): void
+  /** The environment teardown (open sockets closed, contexts terminated, bounded), once. */
+  exitTeardown(): void
   /** Z85 secret key in, Z85 public key out (lib/auth/keys.ts validates). */
   curvePublic(secretKey: string): string
   z85Encode(bytes: Buffer): string
@@ -124,3 +126,6 @@ function loadBinding(): Binding {
 export const binding = loadBinding()
 
 binding.lendWith(lendable)
+// process.exit() skips the environment teardown, where closed sockets linger: it still emits
+// "exit", so the teardown runs from there (and only once).
+process.once("exit", () => binding.exitTeardown())

@@ -48,6 +48,8 @@ constexpr int kReleaseWaitMs = 1000;
 // objects are finalized. Sockets the program left open are closed without lingering — it never
 // asked for their queues to be flushed — then owned contexts are terminated, bounded in time.
 static void Teardown(AddonData* data) {
+  // Once: from the process's "exit" event (ExitTeardown) or when the environment shuts down.
+  if (data->tearingDown) return;
   data->tearingDown = true;
   // Running proxies first: their threads use sockets that are about to be closed.
   std::vector<Proxy*> proxies(data->proxies.begin(), data->proxies.end());
@@ -64,6 +66,14 @@ static void Teardown(AddonData* data) {
   data->releases.AwaitReturns(kReleaseWaitMs);
   data->releases.Stop();
   ReleaseSharedContext();
+}
+
+// exitTeardown(): process.exit() ends the main thread without running environment cleanup
+// hooks, so sockets closed just before it were dropped instead of lingering. lib/native.ts
+// calls this from the process's "exit" event, which process.exit() does emit.
+static Napi::Value ExitTeardown(const Napi::CallbackInfo& info) {
+  Teardown(AddonData::Of(info.Env()));
+  return info.Env().Undefined();
 }
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -90,6 +100,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
+  exports.Set("exitTeardown", Napi::Function::New<ExitTeardown>(env, "exitTeardown"));
   DefineKeys(env, exports);
   DefineProperties(env, exports);
   return exports;
