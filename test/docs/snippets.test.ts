@@ -54,7 +54,11 @@ describe("TypeScript and JavaScript blocks type-check", () => {
       types: ["node"],
       typeRoots: [path.join(root, "node_modules", "@types")],
       baseUrl: root,
-      paths: {"zmq-native": ["./lib/index.ts"], "zmq-native/draft": ["./lib/draft.ts"]},
+      paths: {
+        "zmq-native": ["./lib/index.ts"],
+        "zmq-native/draft": ["./lib/draft.ts"],
+        "zmq-native/v5-compat": ["./lib/v5-compat.ts"],
+      },
     }
     const host = ts.createCompilerHost(options)
     const readFile = host.readFile

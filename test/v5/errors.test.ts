@@ -99,6 +99,19 @@ describe("bind", () => {
     expect(() => socket.bindSync(address)).toThrow(expect.objectContaining({code: "EADDRINUSE", address}))
   })
 
+  it("several binds at once all succeed (zeromq's v5-compat throws EBUSY for the second)", async () => {
+    const socket = make(ours, "pull")
+    const done = (address: string) => new Promise(resolve => socket.bind(address, resolve))
+    const results = await Promise.all([done("tcp://127.0.0.1:*"), done("inproc://v5-second-bind")])
+    expect(results).toEqual([undefined, undefined])
+  })
+
+  it("unbindSync and disconnect of an endpoint never used throw ENOENT, as v5 did", () => {
+    const socket = make(ours, "pull")
+    expect(() => socket.unbindSync("tcp://127.0.0.1:1")).toThrow(expect.objectContaining({code: "ENOENT"}))
+    expect(() => socket.disconnect("tcp://127.0.0.1:1")).toThrow(expect.objectContaining({code: "ENOENT"}))
+  })
+
   it("throws at once for an address that is not a string", () => {
     const socket = make(ours, "pull")
     expect(() => socket.bind(5 as never)).toThrow(TypeError)

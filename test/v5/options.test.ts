@@ -113,6 +113,40 @@ describe("setsockopt and getsockopt", () => {
     expect(mine).toEqual(outcome(theirs))
   })
 
+  it("ZMQ_SUBSCRIBE and ZMQ_ROUTER_HANDOVER work through setsockopt (both broken in zeromq's v5-compat)", async () => {
+    const router = make("router")
+    expect(router.setsockopt(ours.ZMQ_ROUTER_HANDOVER, 1)).toBe(router)
+    const pub = make("pub")
+    const sub = make("sub")
+    pub.bindSync("inproc://v5-setsockopt-subscribe")
+    sub.connect("inproc://v5-setsockopt-subscribe")
+    sub.setsockopt(ours.ZMQ_SUBSCRIBE, "yes")
+    const got = new Promise<string>(resolve =>
+      sub.once("message", (frame: Buffer) => resolve(frame.toString())),
+    )
+    const timer = setInterval(() => {
+      pub.send("no: filtered")
+      pub.send("yes: through")
+    }, 5)
+    try {
+      expect(await got).toBe("yes: through")
+    } finally {
+      clearInterval(timer)
+    }
+  })
+
+  it("monitor() with v5's arguments emits no warning (zeromq's v5-compat warns)", () => {
+    const warnings: unknown[] = []
+    const listener = (warning: unknown) => warnings.push(warning)
+    process.on("warning", listener)
+    try {
+      make("pull").monitor(10, 0)
+    } finally {
+      process.off("warning", listener)
+    }
+    expect(warnings).toEqual([])
+  })
+
   it("refuses an out-of-range integer with a RangeError naming the option", () => {
     expect(() => make("dealer").setsockopt(ours.ZMQ_LINGER, 2 ** 40)).toThrow(
       new RangeError(
