@@ -9,6 +9,8 @@ const names = {
   pyzmq: "pyzmq (blocking)",
   ours: "zmq-native",
   "ours-batch": "zmq-native batch",
+  "zeromq-v5": "zeromq@6 v5-compat",
+  "ours-v5": "zmq-native/v5-compat",
 }
 
 function escape(text) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=<text>]`: PUSH/PULL throughput and REQ/REP latency of
+// `npm run bench [-- --quick] [-- --only=<text>] [-- --impls=<a,b>]`: PUSH/PULL throughput and REQ/REP latency of
 // zmq-native (standard and batch API), zeromq@6, Debian's pyzmq (bench/pyzmq_worker.py) and
-// libzmq's own C perf programs, side by side in one run. Each figure is the median of several
+// libzmq's own C perf programs, side by side in one run; and zmq-native/v5-compat against
+// zeromq@6's v5-compat (bench/worker-v5.js) in a table of their own. Each figure is the median of several
 // runs, each sized (from a calibration run) to last long enough to be stable; every run has a
 // timeout. Prints a markdown table, writes bench-results/<time>.json and the throughput chart
 // (docs/bench.svg on a full run).
@@ -18,6 +19,8 @@ const root = path.resolve(__dirname, "..")
 const args = process.argv.slice(2)
 const quick = args.includes("--quick")
 const only = (args.find(a => a.startsWith("--only=")) || "").slice(7)
+// --impls=ours-v5,zeromq-v5: run only these implementations.
+const chosen = (args.find(a => a.startsWith("--impls=")) || "").slice(8).split(",").filter(Boolean)
 const settings = quick
   ? {runs: 3, seconds: 0.25, timeout: 15000, memory: [500000, 2000000]}
   : {runs: 5, seconds: 0.6, timeout: 30000, memory: [1000000, 10000000]}
@@ -25,6 +28,8 @@ const settings = quick
 const KiB = 1024
 const sizes = quick ? [1, 64, 64 * KiB] : [1, 64, KiB, 64 * KiB, KiB * KiB]
 const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq"]
+// The v5 API's rows: PUSH/PULL tcp 1 B and 64 B, and REQ/REP, over tcp between two processes.
+const v5Impls = ["zeromq-v5", "ours-v5"]
 // Debian's python3-zmq (scripts/install-system-deps): the system Python, not one on PATH.
 const python = process.env.ZMQN_BENCH_PYTHON || "/usr/bin/python3"
 let pyzmq = {missing: "not checked"}
@@ -56,6 +61,10 @@ function label(s) {
 // Which implementations can run a scenario: the C programs have no multipart and no
 // one-process tcp/ipc mode; latency has no batch form.
 function supports(impl, s) {
+  if (chosen.length > 0 && !chosen.includes(impl)) return false
+  if (v5Impls.includes(impl)) {
+    return s.transport === "tcp" && s.procs === 2 && s.frames === 1 && (s.kind === "lat" || s.size <= 64)
+  }
   if (impl === "c") return s.frames === 1 && (s.transport === "inproc") === (s.procs === 1)
   if (impl === "ours-batch") return s.kind === "thr"
   if (impl === "pyzmq") return !pyzmq.missing
@@ -119,6 +128,8 @@ function perfTool(name) {
 function worker(impl, role, endpoint, s, count) {
   const argv = [impl, role, endpoint, s.size, count, s.frames]
   if (impl === "pyzmq") return start(python, [path.join(root, "bench", "pyzmq_worker.py"), ...argv])
+  if (v5Impls.includes(impl))
+    return start(process.execPath, [path.join(root, "bench", "worker-v5.js"), ...argv])
   return start(process.execPath, [path.join(root, "bench", "worker.js"), ...argv])
 }
 
@@ -251,6 +262,21 @@ function table(results) {
   return lines.join("\n")
 }
 
+// zmq-native/v5-compat against zeromq@6's v5-compat, where both ran.
+function v5Table(results) {
+  const lines = [
+    "| v5-compat scenario | zeromq@6 v5-compat | ours v5-compat | vs zeromq |",
+    "|---|---|---|---|",
+  ]
+  for (const {scenario: s, values} of results) {
+    if (!v5Impls.some(impl => values[impl])) continue
+    const cell = impl => (values[impl]?.error ? "error" : formatValue(s, values[impl]?.value))
+    const r = ratio(s, values["ours-v5"]?.value, values["zeromq-v5"]?.value)
+    lines.push(`| ${label(s)} | ${cell("zeromq-v5")} | ${cell("ours-v5")} | ${formatRatio(r)} |`)
+  }
+  return lines.length > 2 ? lines.join("\n") : ""
+}
+
 function chartPanels(results) {
   const groups = [
     {title: "PUSH/PULL tcp, two processes", match: s => s.transport === "tcp" && s.procs === 2},
@@ -335,7 +361,7 @@ async function main() {
   const results = []
   for (const s of scenarios()) {
     const values = {}
-    for (const impl of impls) {
+    for (const impl of [...impls, ...v5Impls]) {
       if (!supports(impl, s)) continue
       try {
         values[impl] = await bench(impl, s)
@@ -350,8 +376,10 @@ async function main() {
         .split("\n")
         .pop()}\n`,
     )
+    const v5Row = v5Table([results[results.length - 1]])
+    if (v5Row) process.stderr.write(`bench: ${v5Row.split("\n").pop()}\n`)
   }
-  const memory = only ? undefined : memoryCheck()
+  const memory = only || chosen.length > 0 ? undefined : memoryCheck()
   const seconds = (Date.now() - began) / 1000
   const report = {
     date: new Date().toISOString(),
@@ -375,6 +403,8 @@ async function main() {
   fs.writeFileSync(svgPath, chart(chartPanels(results), caption))
 
   const out = [table(results), ""]
+  const v5 = v5Table(results)
+  if (v5) out.push(v5, "")
   if (pyzmq.missing) out.push(pyzmqWarning())
   else out.push(`pyzmq ${pyzmq.version} (libzmq ${pyzmq.libzmq}), ${python}.`)
   if (memory?.error) out.push(`Memory check failed: ${memory.error}`)

@@ -8,29 +8,14 @@
 "use strict"
 
 const path = require("node:path")
+const common = require("./common")
 
-const [impl, role, endpoint, sizeArg, countArg, framesArg] = process.argv.slice(2)
-const size = Number(sizeArg)
-const count = Number(countArg)
-const frames = Number(framesArg || 1)
-// ZMQN_BENCH_DIST: another build of this library, for before/after comparisons.
-const ours = process.env.ZMQN_BENCH_DIST || path.join(__dirname, "..", "dist")
-const zmq = impl === "zeromq" ? require("zeromq") : require(path.resolve(ours))
+const {impl, role, endpoint, size, count, frames} = common.workerArguments()
+const zmq = impl === "zeromq" ? require("zeromq") : require(path.resolve(common.ours))
 const batch = impl === "ours-batch"
 const sendChunk = 256
-
-function message() {
-  const frame = Buffer.alloc(size, 0x61)
-  return frames === 1 ? frame : Array.from({length: frames}, () => Buffer.from(frame))
-}
-
-function report(result) {
-  const usage = process.resourceUsage()
-  result.maxRSS = usage.maxRSS * 1024
-  // CPU seconds of this process (user + system), start-up included.
-  result.cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6
-  process.stdout.write(JSON.stringify(result) + "\n")
-}
+const message = () => common.message(size, frames)
+const report = common.report
 
 async function send(push) {
   const msg = message()

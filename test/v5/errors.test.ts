@@ -220,3 +220,21 @@ describe("receiving", () => {
     expect(JSON.parse(result.stdout)).toEqual({seen: ["boom", "fine"], uncaught: ["listener failed"]})
   })
 })
+
+describe("worker threads", () => {
+  it("v5 sockets in a worker talk to the main thread over inproc, and terminate() ends it cleanly", async () => {
+    const result = await run(process.execPath, [path.join(__dirname, "fixtures", "worker.js")], {
+      timeout: 30_000,
+      killSignal: "SIGKILL",
+    })
+    expect({status: result.status, signal: result.signal, stderr: result.stderr}).toEqual({
+      status: 0,
+      signal: null,
+      stderr: "",
+    })
+    expect(result.stdout.trim().split("\n")).toEqual([
+      "main got hello from the worker",
+      "worker terminated (1)",
+    ])
+  })
+})
