@@ -13,14 +13,26 @@ export {type OptionValue, type ShortOption} from "./v5/options"
 export {proxy} from "./v5/proxy"
 export * from "./v5/constants"
 
+/** A CURVE key pair, Z85-encoded (40 characters each): what curveKeypair() gives. */
+export interface CurveKeyPair {
+  public: string
+  secret: string
+}
+
+/** The `types` table's type: zeromq v5's socket type names and their ZMQ_* numbers. */
+export type SocketTypes = Readonly<Record<SocketType, number>>
+
+/** The `options` table's type: zeromq v5's short option names and their ZMQ_* ids. */
+export type SocketOptions = typeof shortOptions
+
 /** libzmq's version, e.g. "4.3.4". */
 export const version: string = libzmqVersion
 
 /** zeromq v5's short option names and their ZMQ_* ids. */
-export const options = shortOptions
+export const options: SocketOptions = shortOptions
 
 /** zeromq v5's socket type names and their ZMQ_* numbers. */
-export const types: Readonly<Record<SocketType, number>> = Object.freeze({
+export const types: SocketTypes = Object.freeze({
   pub: zmq.ZMQ_PUB,
   xpub: zmq.ZMQ_XPUB,
   sub: zmq.ZMQ_SUB,
@@ -55,7 +67,7 @@ export function createSocket(type: SocketType | number, options?: {[key: string]
 export {createSocket as socket}
 
 /** A new CURVE key pair, Z85-encoded (40 characters each). */
-export function curveKeypair(): {public: string; secret: string} {
+export function curveKeypair(): CurveKeyPair {
   const {publicKey, secretKey} = curveKeyPair()
   return {public: publicKey, secret: secretKey}
 }

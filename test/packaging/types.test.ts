@@ -11,21 +11,24 @@ import {checkBuilt, root} from "./built"
 
 const fixtures = path.join(__dirname, "types")
 
+// The v5 programs, each also as compiled against the declarations it was written for.
+const v5 = ["v5.ts", "v5-zeromq.ts", "v5-typed.ts", "v5-typed-dt.ts"]
+
 const settings: [string, ts.CompilerOptions, string[]][] = [
   [
     "CommonJS, node10 resolution",
     {module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", ...v5],
   ],
   [
     "Node16",
     {module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts", "esm.mts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", ...v5, "esm.mts"],
   ],
   [
     "bundler",
     {module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler},
-    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", "v5.ts", "v5-zeromq.ts"],
+    ["sockets.ts", "draft.ts", "codec.ts", "options.ts", ...v5],
   ],
 ]
 
@@ -49,16 +52,24 @@ beforeAll(() => {
   )
   for (const file of fs.readdirSync(fixtures))
     fs.copyFileSync(path.join(fixtures, file), path.join(project, file))
-  // The v5 program once more, against zeromq@6's v5-compat: the same code must compile there.
-  const v5 = fs.readFileSync(path.join(fixtures, "v5.ts"), "utf8")
-  fs.writeFileSync(
-    path.join(project, "v5-zeromq.ts"),
-    v5
-      .replace('"zmq-native/v5-compat"', '"zeromq/v5-compat"')
-      .split("\n")
-      .filter(line => !line.endsWith("// ours only"))
-      .join("\n"),
+  fs.symlinkSync(
+    path.join(root, "node_modules", "zeromq-v5-types"),
+    path.join(project, "node_modules", "zeromq-v5-types"),
+    "junction",
   )
+  // The v5 programs once more against the declarations they were written for: the same code
+  // must compile against both (the lines marked "ours only" removed).
+  const again = (fixture: string, copy: string, module: string) => {
+    const text = fs.readFileSync(path.join(fixtures, fixture), "utf8")
+    const lines = text.replace('"zmq-native/v5-compat"', `"${module}"`).split("\n")
+    fs.writeFileSync(
+      path.join(project, copy),
+      lines.filter(line => !line.endsWith("// ours only")).join("\n"),
+    )
+  }
+  // zeromq@6's v5-compat, and zeromq v5's own declarations (@types/zeromq 5).
+  again("v5.ts", "v5-zeromq.ts", "zeromq/v5-compat")
+  again("v5-typed.ts", "v5-typed-dt.ts", "zeromq-v5-types")
 })
 
 afterAll(() => {

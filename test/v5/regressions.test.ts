@@ -5,7 +5,9 @@
 //    synchronous `while (true) send()` loop delivers while it runs, in flat memory; and
 //    `send(); …; close(); process.exit()` delivers every message.
 // 2. A REQ client with requests queued, answered fast, does not stall after a few replies.
-// 3. Peers that connect over inproc while an asynchronous bind() is completing are served.
+// 3. Peers that connect over inproc while an asynchronous bind() is completing are served, and
+//    so are those that connect after it (zeromq's never delivers to such a SUB).
+// 4. resume() delivers what pause() held (zeromq's delivers none of it, one message at close).
 import {spawn, type ChildProcessWithoutNullStreams} from "node:child_process"
 import * as path from "node:path"
 import * as readline from "node:readline"
@@ -13,7 +15,7 @@ import {checkBuilt} from "../packaging/built"
 import {python} from "../interop/peer"
 import {exiting} from "../lifecycle/exiting"
 import {freeTcpPort} from "../helpers"
-import {messages, socketsClosedAfterEach} from "./helpers"
+import {every, messages, ours as zmq, socketsClosedAfterEach} from "./helpers"
 
 const fixtures = path.join(__dirname, "fixtures")
 const make = socketsClosedAfterEach()
@@ -142,6 +144,19 @@ describe("3. inproc peers connecting while bind() completes", () => {
     expect(await received).toEqual([["a"], ["b"], ["c"]])
   })
 
+  it("a SUB that connects after the bind callback gets the PUB's messages", async () => {
+    const pub = make("pub")
+    const sub = make("sub")
+    await new Promise(resolve => pub.bind("inproc://v5-regression-pub", resolve))
+    sub.connect("inproc://v5-regression-pub")
+    sub.subscribe("news")
+    const received = messages(sub, 1)
+    // The subscription reaches the publisher asynchronously: publish until it is through.
+    const stop = every(5, () => pub.send("news"))
+    expect(await received).toEqual([["news"]])
+    stop()
+  })
+
   it("a peer that connected before bind() was even called is served too", async () => {
     const pull = make("pull")
     const push = make("push")
@@ -150,5 +165,23 @@ describe("3. inproc peers connecting while bind() completes", () => {
     const received = messages(pull, 1)
     pull.bind("inproc://v5-regression-early", error => expect(error).toBeUndefined())
     expect(await received).toEqual([["early"]])
+  })
+})
+
+describe("4. resume() delivers what pause() held", () => {
+  it("every held message, in order, without a new one arriving", async () => {
+    const pull = make("pull")
+    const push = make("push")
+    await new Promise(resolve => pull.bind("tcp://127.0.0.1:*", resolve))
+    push.connect(pull.last_endpoint!)
+    const first = messages(pull, 1)
+    push.send("before")
+    await first
+    pull.pause()
+    for (const text of ["held 1", "held 2", "held 3"]) push.send(text)
+    while ((pull._ioevents & zmq.ZMQ_POLLIN) === 0) await new Promise(resolve => setImmediate(resolve))
+    const held = messages(pull, 3)
+    pull.resume()
+    expect(await held).toEqual([["held 1"], ["held 2"], ["held 3"]])
   })
 })
