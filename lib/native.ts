@@ -24,6 +24,8 @@ export const enum SendResult {
 
 export interface NativeSocket {
   readonly closed: boolean
+  /** [closed (0/1), ZMQ_RCVTIMEO, ZMQ_SNDTIMEO], kept current by the native side. */
+  readonly state: Int32Array
   close(): void
   bind(address: string): void
   unbind(address: string): void
@@ -50,7 +52,10 @@ export interface NativeSocket {
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined
-  watch(): void
+  /** Whether a receive would find a message within `microseconds`, polling without blocking. */
+  spin(microseconds: number): boolean
+  /** want: 1, a plain receive waits (onReady gets the message); 2, anything else. */
+  watch(want?: number, batch?: number): void
   unwatch(): void
   idle(): void
 }
@@ -97,7 +102,12 @@ export interface Binding {
   ): [Buffer[], (string | null)[]] | undefined
   context: NativeContext
   Context: new () => NativeContext
-  Socket: new (context: NativeContext, type: number, onReady: () => void) => NativeSocket
+  Socket: new (
+    context: NativeContext,
+    type: number,
+    onReady: (delivered?: unknown) => number | void,
+    large?: Buffer[],
+  ) => NativeSocket
   Observer: new (context: NativeContext, socket: NativeSocket, onReady: () => void) => NativeObserver
   Proxy: new (
     context: NativeContext,

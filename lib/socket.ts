@@ -4,7 +4,7 @@
 // too (lib/generated/options.ts for those every type has).
 import {binding, type NativeSocket} from "./native"
 import {context as defaultContext, isContext, trackSocket, untrackSocket, type Context} from "./context"
-import {typeError, checkString} from "./errors"
+import {typeError, rangeError, checkString} from "./errors"
 import {Observer} from "./observer"
 import {IpcFiles, transportError} from "./endpoints"
 import * as zmq from "./generated/zmq"
@@ -128,6 +128,23 @@ export interface SocketOptions {
    * Standard socket types only.
    */
   receiveMetadata?: boolean
+  /**
+   * Low-latency receives, opt-in: a receive (or `for await` step) that finds no message spins
+   * for up to this many microseconds, polling libzmq, before it waits on the event loop. A
+   * reply that comes within the window then costs no thread wake-up, at the price of a busy
+   * CPU and an event loop blocked for the window (timers and other I/O wait). For a peer in
+   * another thread or process; 0 to 1,000,000; default 0 (never spin).
+   */
+  busyPoll?: number
+}
+
+function checkBusyPoll(value: unknown): number {
+  if (value === undefined) return 0
+  if (typeof value !== "number") throw typeError("options.busyPoll", "a number of microseconds", value)
+  if (!Number.isInteger(value) || value < 0 || value > 1e6) {
+    throw rangeError("options.busyPoll", "an integer from 0 to 1000000 (microseconds)", value)
+  }
+  return value
 }
 
 /**
@@ -174,13 +191,15 @@ export abstract class Socket extends SocketBase {
     const type = socketTypes[kind]
     const handle = this.#context[native]
     const metadata = options?.receiveMetadata ?? false
+    const busyPoll = checkBusyPoll(options?.busyPoll)
     this[engine] = new Engine(
-      onReady => new binding.Socket(handle, zmq[type.zmq], onReady),
+      (onReady, large) => new binding.Socket(handle, zmq[type.zmq], onReady, large),
       codecs[type.frames],
       // Read one at a time, never ahead, where each message's metadata is to be read.
       metadata === true ? 1 : type.batch,
       this,
       metadata === true,
+      busyPoll,
     )
     this[native] = this[engine].native
     this.#registration = trackSocket(this.#context, this)
@@ -190,7 +209,7 @@ export abstract class Socket extends SocketBase {
       if (metadata && type.draft) {
         throw new TypeError(`The "receiveMetadata" option is for the standard socket types, not ${kind}`)
       }
-      applyOptions(this, options, ["context", "receiveMetadata"])
+      applyOptions(this, options, ["context", "receiveMetadata", "busyPoll"])
     } catch (error) {
       this.close()
       throw error

@@ -3,16 +3,18 @@
 
 namespace zmqn {
 
-void CallFromLoop(napi_env env, napi_value recv, napi_value fn) {
+napi_value CallFromLoop(napi_env env, napi_value recv, napi_value fn, size_t argc,
+                        const napi_value* argv) {
   napi_value result;
-  if (napi_make_callback(env, nullptr, recv, fn, 0, nullptr, &result) == napi_ok) return;
+  if (napi_make_callback(env, nullptr, recv, fn, argc, argv, &result) == napi_ok) return result;
   bool pending = false;
   napi_is_exception_pending(env, &pending);
   // No exception but a failure: Node refused to run JS (the environment is shutting down).
-  if (!pending) return;
+  if (!pending) return nullptr;
   napi_value error;
   napi_get_and_clear_last_exception(env, &error);
   napi_fatal_exception(env, error);
+  return nullptr;
 }
 
 Poller::~Poller() {

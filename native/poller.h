@@ -10,11 +10,13 @@
 
 namespace zmqn {
 
-// Calls `fn` (no arguments, `this` = recv) from a libuv callback. An exception it throws is
-// reported as uncaught, as Node does for its own callbacks. While the environment shuts down
-// (natural exit, a worker terminated) libuv still runs handles that JS can no longer serve: a
-// poll firing then must call nothing and throw nothing (throwing aborts the process).
-void CallFromLoop(napi_env env, napi_value recv, napi_value fn);
+// Calls `fn` (`this` = recv) from a libuv callback and returns its result (null when it threw
+// or did not run). An exception it throws is reported as uncaught, as Node does for its own
+// callbacks. While the environment shuts down (natural exit, a worker terminated) libuv still
+// runs handles that JS can no longer serve: a poll firing then must call nothing and throw
+// nothing (throwing aborts the process).
+napi_value CallFromLoop(napi_env env, napi_value recv, napi_value fn, size_t argc = 0,
+                        const napi_value* argv = nullptr);
 
 class Poller {
  public:

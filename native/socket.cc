@@ -35,6 +35,13 @@ static Napi::Value NoDraft(Napi::Env env) {
 }
 #endif
 
+// watch(want): what waits on the socket (lib/core/engine.ts).
+constexpr int kDeliver = 1;  // a receive the poll callback may complete by itself
+constexpr int kNotify = 2;   // anything else: call JS at every wake-up
+
+// The Int32Array shared with lib/ (lib/native.ts NativeSocket.state), by index.
+enum StateIndex { kClosed, kReceiveTimeout, kSendTimeout, kStateSize };
+
 const napi_type_tag Socket::kTypeTag = {0x13bfa3eb8147771eULL, 0x5c694520a0aec86aULL};
 
 Napi::Function Socket::Define(Napi::Env env) {
@@ -57,6 +64,7 @@ Napi::Function Socket::Define(Napi::Env env) {
                          InstanceMethod<&Socket::Join>("join"),
                          InstanceMethod<&Socket::Leave>("leave"),
                          InstanceMethod<&Socket::Events>("events"),
+                         InstanceMethod<&Socket::Spin>("spin"),
                          InstanceMethod<&Socket::Send>("send"),
                          InstanceMethod<&Socket::SendMany>("sendMany"),
                          InstanceMethod<&Socket::SendRouted>("sendRouted"),
@@ -70,8 +78,10 @@ Napi::Function Socket::Define(Napi::Env env) {
                      });
 }
 
-// new Socket(context, type, onReady): onReady is called (with no arguments) whenever the
-// socket may have become readable or writable while watched.
+// new Socket(context, type, onReady, large): onReady is called whenever the socket may have
+// become readable or writable while watched, with the message it took for a waiting receive
+// (watch(kDeliver); zero-copy frames of a slab go into the array `large`), and answers with
+// what still waits.
 Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) {
   TagInstance<Socket>(info);
   auto env = info.Env();
@@ -133,9 +143,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
       zmq_getsockopt(socket_, ZMQ_EVENTS, &events, &length);
       return;
     }
-    Napi::HandleScope scope(Env());
-    auto onReady = onReady_.Value();
-    if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
+    OnReadable();
   });
   if (status != 0) {
     Throw(ZmqError(env, -status));  // libuv reports errors as negated errnos
@@ -147,9 +155,91 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     return;
   }
   data_->sockets.insert(this);
+  if (info[3].IsObject()) largeFrames_ = Napi::Persistent(info[3].As<Napi::Object>());
+  auto stateBuffer = Napi::ArrayBuffer::New(env, kStateSize * sizeof(int32_t));
+  state_ = static_cast<int32_t*>(stateBuffer.Data());
+  stateBuffer_ = Napi::Persistent(stateBuffer);
+  PublishState();
+  info.This().As<Napi::Object>().Set("state",
+                                     Napi::Int32Array::New(env, kStateSize, stateBuffer, 0));
+  DefineHotMethods(info);
+}
+
+template <Napi::Value (Socket::*Method)(const Napi::CallbackInfo&)>
+napi_value Socket::Hot(napi_env env, napi_callback_info info) {
+  Napi::CallbackInfo callbackInfo(env, info);
+  return (static_cast<Socket*>(callbackInfo.Data())->*Method)(callbackInfo);
+}
+
+void Socket::DefineHotMethods(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  auto self = info.This().As<Napi::Object>();
+  const std::pair<const char*, napi_callback> methods[] = {
+      {"send", &Hot<&Socket::Send>},
+      {"receive", &Hot<&Socket::Receive>},
+      {"receiveBatch", &Hot<&Socket::ReceiveBatch>},
+      {"watch", &Hot<&Socket::Watch>},
+  };
+  for (const auto& [name, callback] : methods) {
+    napi_value fn;
+    if (napi_create_function(env, name, NAPI_AUTO_LENGTH, callback, this, &fn) != napi_ok) return;
+    // The function keeps its socket alive: `this` (its data) is valid whenever it can be called.
+    napi_set_named_property(env, fn, "socket", self);
+    napi_property_descriptor property = {name,    nullptr, nullptr,      nullptr,
+                                         nullptr, fn,      napi_default, nullptr};
+    napi_define_properties(env, self, 1, &property);
+  }
+}
+
+void Socket::PublishState() {
+  if (state_ == nullptr) return;
+  state_[kClosed] = socket_ == nullptr ? 1 : 0;
+  if (socket_ == nullptr) return;
+  size_t length = sizeof(int32_t);
+  zmq_getsockopt(socket_, ZMQ_RCVTIMEO, &state_[kReceiveTimeout], &length);
+  length = sizeof(int32_t);
+  zmq_getsockopt(socket_, ZMQ_SNDTIMEO, &state_[kSendTimeout], &length);
+}
+
+void Socket::OnReadable() {
+  auto env = Env();
+  Napi::HandleScope scope(env);
+  napi_value delivered = nullptr;
+  if (want_ & kDeliver) {
+    Napi::Value value = deliverBatch_ == 1 || largeFrames_.IsEmpty()
+                            ? ReceiveOne(env)
+                            : ReceiveSlab(env, deliverBatch_, largeFrames_.Value());
+    if (value.IsEmpty()) {
+      // An error: the receive that waits reports it when it tries for itself.
+      napi_value ignored;
+      napi_get_and_clear_last_exception(env, &ignored);
+    } else if (!value.IsUndefined()) {
+      delivered = value;
+    } else if (!(want_ & kNotify)) {
+      // Nothing arrived (the failed receive consumed the signal) and only a receive waits.
+      return;
+    }
+  }
+  auto onReady = onReady_.Value();
+  if (onReady.IsEmpty()) return;
+  napi_value argv[1] = {delivered != nullptr ? delivered : env.Undefined()};
+  const uint32_t calls = watchCalls_;
+  napi_value result = CallFromLoop(env, Value(), onReady, 1, argv);
+  // onReady answers with what still waits (watch's `want`); 0: nothing, the poll idles. But
+  // the microtasks that ran after it (before CallFromLoop returned) may have called watch() or
+  // idle() since: they know better.
+  int32_t want;
+  if (result == nullptr || napi_get_value_int32(env, result, &want) != napi_ok ||
+      socket_ == nullptr || watchCalls_ != calls)
+    return;
+  want_ = want;
+  if (want == 0) Release();
 }
 
 Socket::~Socket() {
+  // Finalized (the JS object is gone, or the environment is torn down): the shared state's
+  // buffer may already be collected, and nobody reads it any more.
+  state_ = nullptr;
   Close();
 }
 
@@ -209,6 +299,7 @@ void Socket::Close(int linger) {
   zmq_close(socket_);
   socket_ = nullptr;
   data_->sockets.erase(this);
+  PublishState();
 }
 
 bool Socket::EnsureOpen(Napi::Env env) {
@@ -327,7 +418,9 @@ Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
   const auto number = info[1].As<Napi::Number>();
   const T value =
       std::is_same_v<T, int> ? number.Int32Value() : static_cast<T>(number.Int64Value());
-  SetOption(env, socket_, info[0].As<Napi::Number>().Int32Value(), value);
+  const int option = info[0].As<Napi::Number>().Int32Value();
+  if (SetOption(env, socket_, option, value) && (option == ZMQ_RCVTIMEO || option == ZMQ_SNDTIMEO))
+    PublishState();
   return env.Undefined();
 }
 
@@ -384,6 +477,22 @@ Napi::Value Socket::Leave(const Napi::CallbackInfo& info) {
 #else
   return Endpoint<zmq_leave>(info.Env(), socket_, info[0]);
 #endif
+}
+
+// spin(microseconds) → whether a receive would find a message, polling libzmq (ZMQ_EVENTS)
+// without blocking for at most that long: the opt-in busyPoll (lib/core/engine.ts). A waiting
+// thread that spins pays no wake-up (a scheduler round trip, several µs here) when the message
+// comes.
+Napi::Value Socket::Spin(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  const uint64_t deadline = uv_hrtime() + 1000 * uint64_t(info[0].As<Napi::Number>().Uint32Value());
+  do {
+    int events = 0;
+    if (!GetOption(env, socket_, ZMQ_EVENTS, events)) return Napi::Value();
+    if (events & ZMQ_POLLIN) return Napi::Boolean::New(env, true);
+  } while (uv_hrtime() < deadline);
+  return Napi::Boolean::New(env, false);
 }
 
 Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
@@ -547,22 +656,29 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
   }
 }
 
+Napi::Value Socket::ReceiveOne(Napi::Env env) {
+  bool wouldBlock;
+  return ReceiveMessage(env, wouldBlock);
+}
+
 // receive() → Buffer[] or undefined when nothing is ready.
 Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
-  bool wouldBlock;
-  return ReceiveMessage(env, wouldBlock);
+  return ReceiveOne(env);
 }
 
 // receiveBatch(max, large) → one slab Buffer (see FramesToSlab) holding up to max whole
 // messages that are ready now, or undefined when none is. Stops early once the copied bytes
 // pass kSlabBytes, so one retained frame never pins much memory.
 Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
-  constexpr size_t kSlabBytes = 256 * 1024;
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
-  const uint32_t max = info[0].As<Napi::Number>().Uint32Value();
+  return ReceiveSlab(env, info[0].As<Napi::Number>().Uint32Value(), info[1]);
+}
+
+Napi::Value Socket::ReceiveSlab(Napi::Env env, uint32_t max, napi_value large) {
+  constexpr size_t kSlabBytes = 256 * 1024;
   std::vector<zmq_msg_t> msgs;
   std::vector<bool> moreFlags;
   msgs.reserve(max < 64 ? max : 64);
@@ -602,7 +718,7 @@ Napi::Value Socket::ReceiveBatch(const Napi::CallbackInfo& info) {
   }
   std::unique_ptr<bool[]> flags(new bool[moreFlags.size()]);
   for (size_t i = 0; i < moreFlags.size(); i++) flags[i] = moreFlags[i];
-  return FramesToSlab(env, msgs.data(), flags.get(), msgs.size(), info[1]);
+  return FramesToSlab(env, msgs.data(), flags.get(), msgs.size(), large);
 }
 
 // receiveRouted() → [frame, routingId, group] or undefined: draft single-frame sockets.
@@ -635,6 +751,9 @@ Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
 // so a socket with pending operations is never collected.
 Napi::Value Socket::Watch(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
+  watchCalls_++;
+  want_ = info[0].IsNumber() ? info[0].As<Napi::Number>().Int32Value() : kNotify;
+  if (info[1].IsNumber()) deliverBatch_ = info[1].As<Napi::Number>().Uint32Value();
   if (!watching_) {
     watching_ = true;
     Ref();
@@ -649,6 +768,7 @@ Napi::Value Socket::Watch(const Napi::CallbackInfo& info) {
 // system calls per side and round trip otherwise), but it holds neither the process nor the
 // JS object, and wake-ups meanwhile are absorbed natively (see the constructor).
 Napi::Value Socket::Idle(const Napi::CallbackInfo& info) {
+  watchCalls_++;
   Release();
   return info.Env().Undefined();
 }

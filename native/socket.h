@@ -59,6 +59,7 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value Leave(const Napi::CallbackInfo& info);
 
   Napi::Value Events(const Napi::CallbackInfo& info);
+  Napi::Value Spin(const Napi::CallbackInfo& info);
   Napi::Value Send(const Napi::CallbackInfo& info);
   Napi::Value SendMany(const Napi::CallbackInfo& info);
   Napi::Value SendRouted(const Napi::CallbackInfo& info);
@@ -71,6 +72,19 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::Value Idle(const Napi::CallbackInfo& info);
   Napi::Value Closed(const Napi::CallbackInfo& info);
 
+  // The methods called per message (send, receive, receiveBatch, watch) are also own
+  // properties of each instance, bound to it (their data pointer): a call skips the unwrap and
+  // type-tag check of `this` (two private-symbol lookups, two thirds of a prototype method's
+  // ~1800 instructions). Each costs about 1 KiB per socket: only those.
+  void DefineHotMethods(const Napi::CallbackInfo& info);
+  template <Napi::Value (Socket::*Method)(const Napi::CallbackInfo&)>
+  static napi_value Hot(napi_env env, napi_callback_info info);
+  // The poll fired while watching: completes a waiting receive natively when JS allowed it
+  // (watch(kDeliver)), and calls JS when there is something for it to do.
+  void OnReadable();
+  // Mirrors the facts lib/ reads per operation into state_.
+  void PublishState();
+
   // Sends one message (a frame or an array of frames) without blocking.
   // 1: queued; 0: would block (EAGAIN, nothing sent); -1: a frame of an unsupported type;
   // -2: libzmq error (JS exception pending).
@@ -78,12 +92,28 @@ class Socket : public Napi::ObjectWrap<Socket> {
   // Receives one whole message as an array of Buffers; undefined when none is ready, empty
   // value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
+  // ReceiveMessage, for callers that need not know whether it would block.
+  Napi::Value ReceiveOne(Napi::Env env);
+  // Up to max whole messages that are ready now in one slab (FramesToSlab), undefined if none.
+  Napi::Value ReceiveSlab(Napi::Env env, uint32_t max, napi_value large);
   bool ReadinessDescriptor(uv_os_sock_t& fd);
   void StopWatching();
   void Release();
 
   void* socket_ = nullptr;
   AddonData* data_ = nullptr;
+  // What lib/ reads per operation, without a call: an Int32Array shared with JS (lib/native.ts
+  // NativeSocket.state, by StateIndex), written here whenever a fact changes (close,
+  // RCVTIMEO/SNDTIMEO set).
+  int32_t* state_ = nullptr;
+  Napi::Reference<Napi::ArrayBuffer> stateBuffer_;
+  // What waits (watch(want)): kDeliver, a receive the poll callback may complete by itself
+  // (`batch` messages at most, into `large` for zero-copy frames); kNotify, anything else.
+  int want_ = 0;
+  // Counts watch() and idle() calls: onReady's answer is stale if one came after it.
+  uint32_t watchCalls_ = 0;
+  uint32_t deliverBatch_ = 1;
+  Napi::ObjectReference largeFrames_;
   Poller poller_;
   void* threadSafePoller_ = nullptr;
   Napi::FunctionReference onReady_;

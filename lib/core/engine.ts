@@ -5,7 +5,7 @@
 // queues, the read-ahead inbox, readiness — is the same for every type.
 import {SendResult, type NativeSocket} from "../native"
 import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
-import {ZMQ_POLLIN, ZMQ_POLLOUT, ZMQ_RCVTIMEO, ZMQ_SNDTIMEO} from "../generated/zmq"
+import {ZMQ_POLLIN, ZMQ_POLLOUT} from "../generated/zmq"
 import type {Codec} from "./codecs"
 import {decodeSlab, frameTypeError, normalizeMessage, type Message} from "./frames"
 import {MessageIterator} from "./iterator"
@@ -31,6 +31,15 @@ interface PendingReceive extends Pending {
   metadata?: MetadataRequest
 }
 
+// watch(want): what waits. Deliver: a plain receive, which the native poll callback completes
+// by itself (it passes the message to onReady); Notify: anything else, onReady at every wake-up.
+const Deliver = 1
+const Notify = 2
+// native.state, by index (native/socket.cc StateIndex).
+const Closed = 0
+const ReceiveTimeout = 1
+const SendTimeout = 2
+
 function closedError(): Error {
   return errnoError("EBADF", "Socket is closed")
 }
@@ -38,10 +47,25 @@ function closedError(): Error {
 export class Engine {
   // The native socket holds this weakly (strongly only while watching): it must live as long
   // as the engine does.
-  private readonly onReady = () => {
-    this.flush()
+  // `delivered`: what the native side received for a waiting receive (watch(Deliver)): a
+  // message's frames, or a slab of messages when batch > 1. Answers with what still waits.
+  private readonly onReady = (delivered?: unknown): number => {
+    if (delivered !== undefined) {
+      if (this.batch === 1) this.inbox.push(delivered)
+      else for (const message of decodeSlab(delivered as Buffer, this.largeFrames)) this.inbox.push(message)
+    }
+    this.inCallback = true
+    try {
+      this.flush()
+    } finally {
+      this.inCallback = false
+    }
     if (this.readinessListeners.size !== 0) this.notifyReadiness()
+    return this.closed ? 0 : this.want()
   }
+  // In onReady: it answers with what waits, instead of flush() calling idle().
+  private inCallback = false
+  private readonly state: Int32Array
   // Pollers waiting on this socket (lib/poller.ts): told after every wake-up of the native
   // poll, and once when the socket closes. While there are any the poll stays armed (watch,
   // not idle).
@@ -62,20 +86,36 @@ export class Engine {
    * open: makes the native socket, given the function it calls when the socket may be ready;
    * batch: messages receive() takes per native call (lib/socket-types.ts); owner: the public
    * socket, kept alive through this while operations wait (the native socket then holds
-   * onReady strongly), so a socket with a pending receive is never collected.
+   * onReady strongly), so a socket with a pending receive is never collected. busyPoll: µs a
+   * receive that finds nothing spins before it waits (SocketOptions.busyPoll; 0: never).
    */
   constructor(
-    open: (onReady: () => void) => NativeSocket,
+    open: (onReady: (delivered?: unknown) => number, large: Buffer[]) => NativeSocket,
     private readonly codec: Codec,
     private readonly batch: number,
     private readonly owner: object,
     private readonly metadataReady = false,
+    private readonly busyPoll = 0,
   ) {
-    this.native = open(this.onReady)
+    this.native = open(this.onReady, this.largeFrames)
+    this.state = this.native.state
   }
 
   get closed(): boolean {
-    return this.native.closed
+    return this.state[Closed] !== 0
+  }
+
+  // What waits, for native watch(): see Deliver and Notify.
+  private want(): number {
+    let want = this.senders.length !== 0 || this.readinessListeners.size !== 0 ? Notify : 0
+    const head = this.receivers.peek()
+    if (head !== undefined) {
+      want |=
+        head.many === undefined && head.metadata === undefined && this.codec.receive === undefined
+          ? Deliver
+          : Notify
+    }
+    return want
   }
 
   /** Whether a receive would complete now. */
@@ -128,7 +168,7 @@ export class Engine {
   watchReadiness(listener: () => void): () => void {
     if (this.closed) throw closedError()
     this.readinessListeners.add(listener)
-    this.native.watch()
+    this.native.watch(this.want(), this.batch)
     return () => {
       if (!this.readinessListeners.delete(listener)) return
       if (this.readinessListeners.size === 0 && this.receivers.length === 0 && this.senders.length === 0) {
@@ -243,9 +283,9 @@ export class Engine {
     const queued = new Promise<void>((resolve, reject) => {
       pending.resolve = resolve as (value: unknown) => void
       pending.reject = reject
-      if (!this.arm(pending, options, ZMQ_SNDTIMEO, this.senders)) return
+      if (!this.arm(pending, options, SendTimeout, this.senders)) return
       this.senders.push(pending)
-      this.native.watch()
+      this.native.watch(this.want(), this.batch)
       // A message may be sendable right away (e.g. only the first of several waited).
       if (this.senders.length === 1) this.flush()
     })
@@ -288,10 +328,15 @@ export class Engine {
   }
 
   // A message that is ready now, or undefined when none is (or earlier receives wait first).
+  // With busyPoll, one that comes within that window: the thread spins rather than sleeps,
+  // unless sends wait (spinning would hold them back).
   private receiveNow(): unknown {
     if (this.inbox.length !== 0) return this.inbox.shift()
     if (this.receivers.length !== 0) return undefined
-    const message = this.tryReceive()
+    let message = this.tryReceive()
+    if (message === undefined && this.busyPoll !== 0 && this.senders.length === 0) {
+      if (this.native.spin(this.busyPoll)) message = this.tryReceive()
+    }
     if (message !== undefined && this.senders.length !== 0) this.flush()
     return message
   }
@@ -367,9 +412,9 @@ export class Engine {
     const queued = new Promise((resolve, reject) => {
       pending.resolve = resolve
       pending.reject = reject
-      if (!this.arm(pending, options, ZMQ_RCVTIMEO, this.receivers)) return
+      if (!this.arm(pending, options, ReceiveTimeout, this.receivers)) return
       this.receivers.push(pending)
-      this.native.watch()
+      this.native.watch(this.want(), this.batch)
       if (this.receivers.length === 1 && !(tried && this.senders.length === 0)) this.flush()
     })
     // The signal arm() read: options' getters run once, in the promise (they may throw).
@@ -383,7 +428,7 @@ export class Engine {
   private arm(
     pending: Pending,
     options: OperationOptions | undefined,
-    timeoutOption: number,
+    timeoutIndex: number,
     queue: Queue<Pending>,
   ): boolean {
     let timeout = options?.timeout
@@ -393,7 +438,7 @@ export class Engine {
       return false
     }
     const signal = options?.signal
-    if (timeout === undefined && !signal?.aborted) timeout = this.native.getInt32(timeoutOption)
+    if (timeout === undefined && !signal?.aborted) timeout = this.state[timeoutIndex]
     return arm(pending, timeout ?? -1, signal, timeoutError, () => this.settleIdle(queue))
   }
 
@@ -420,8 +465,9 @@ export class Engine {
         const receiving = this.receivers.length !== 0
         const sending = this.senders.length !== 0
         if (!receiving && !sending) {
-          // The poll stays armed, holding nothing: the next wait needs no epoll_ctl.
-          this.idle()
+          // The poll stays armed, holding nothing: the next wait needs no epoll_ctl. onReady
+          // tells the native side itself.
+          if (!this.inCallback) this.idle()
           return
         }
         if (this.closed) return

@@ -1,0 +1,108 @@
+// The opt-in busyPoll: a receive that finds nothing spins (the event loop blocked) for up to
+// that many µs before it waits. Against pyzmq peers in their own process. Whether the receive
+// spun shows in its promise: settled when receive() returns (its reaction runs before a
+// microtask queued after the call), or still waiting on the event loop (it runs after).
+import * as zmq from "../../lib"
+import {closeAfterEach, run, transcript, type Run} from "../helpers"
+import {python} from "../interop/peer"
+
+const track = closeAfterEach()
+
+// Echoes each request; "slow" after 300 ms; "quit" ends it.
+const echo = [
+  "import sys, time, zmq",
+  "s = zmq.Context.instance().socket(zmq.REP)",
+  "s.connect(sys.argv[1])",
+  "while True:",
+  "    m = s.recv()",
+  "    if m == b'slow': time.sleep(0.3)",
+  "    s.send(m)",
+  "    if m == b'quit': break",
+].join("\n")
+
+async function withEcho(busyPoll: number, body: (req: zmq.Request) => Promise<void>): Promise<void> {
+  const req = track(new zmq.Request({busyPoll, receiveTimeout: 10000}))
+  await req.bind("tcp://127.0.0.1:*")
+  const peer: Promise<Run> = run(python, ["-c", echo, req.lastEndpoint!], {timeout: 30000})
+  await req.send("warm-up")
+  expect(await req.receive()).toEqual([Buffer.from("warm-up")])
+  await body(req)
+  await req.send("quit")
+  await req.receive()
+  const result = await peer
+  expect({status: result.status, transcript: transcript(result)}).toMatchObject({status: 0})
+}
+
+// Whether `promise` had settled when it was made (see the top), and its value.
+async function settledAtOnce<T>(promise: Promise<T>): Promise<{value: T; atOnce: boolean}> {
+  let first: string | undefined
+  const reaction = promise.then(value => {
+    first ??= "reaction"
+    return value
+  })
+  queueMicrotask(() => (first ??= "microtask"))
+  const value = await reaction
+  return {value, atOnce: first === "reaction"}
+}
+
+async function roundTrip(req: zmq.Request, request: string): Promise<{reply: string; atOnce: boolean}> {
+  await req.send(request)
+  const {value, atOnce} = await settledAtOnce(req.receive())
+  return {reply: value[0].toString(), atOnce}
+}
+
+it("a receive spins until the reply comes within the window: it returns it settled", async () => {
+  await withEcho(1_000_000, async req => {
+    expect(await roundTrip(req, "fast")).toEqual({reply: "fast", atOnce: true})
+  })
+})
+
+it("without busyPoll the receive waits on the event loop", async () => {
+  await withEcho(0, async req => {
+    expect(await roundTrip(req, "fast")).toEqual({reply: "fast", atOnce: false})
+  })
+})
+
+it("the window is bounded: a reply later than it is still received, through the event loop", async () => {
+  await withEcho(1000, async req => {
+    const started = performance.now()
+    expect(await roundTrip(req, "slow")).toEqual({reply: "slow", atOnce: false})
+    // The peer waits 300 ms before it answers.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250)
+  })
+})
+
+it("spins in `for await` too", async () => {
+  const pull = track(new zmq.Pull({busyPoll: 1_000_000}))
+  await pull.bind("tcp://127.0.0.1:*")
+  const pusher = [
+    "import sys, time, zmq",
+    "s = zmq.Context.instance().socket(zmq.PUSH)",
+    "s.connect(sys.argv[1])",
+    "s.send(b'hello')",
+    "time.sleep(0.05)",
+    "s.send(b'late')",
+    "s.close(linger=5000)",
+  ].join("\n")
+  const peer = run(python, ["-c", pusher, pull.lastEndpoint!], {timeout: 30000})
+  const messages = pull[Symbol.asyncIterator]()
+  const hello = await messages.next()
+  expect(hello.value?.[0].toString()).toBe("hello")
+  // The next message comes 50 ms later, from the peer's own process.
+  const {value: late, atOnce} = await settledAtOnce(messages.next())
+  expect({message: late.value?.[0].toString(), atOnce}).toEqual({message: "late", atOnce: true})
+  expect((await peer).status).toBe(0)
+})
+
+it("refuses a busyPoll that is not a whole number of µs from 0 to 1,000,000", () => {
+  expect(() => new zmq.Dealer({busyPoll: -1})).toThrow(
+    new RangeError(
+      'The "options.busyPoll" argument must be an integer from 0 to 1000000 (microseconds); received number -1',
+    ),
+  )
+  expect(() => new zmq.Dealer({busyPoll: 1.5})).toThrow(RangeError)
+  expect(() => new zmq.Dealer({busyPoll: 1_000_001})).toThrow(RangeError)
+  expect(() => new zmq.Dealer({busyPoll: "10" as unknown as number})).toThrow(
+    /The "options.busyPoll" argument must be a number of microseconds; received/,
+  )
+})
