@@ -2,7 +2,14 @@
 // per implementation, both axes logarithmic (MB/s over bytes).
 "use strict"
 
-const colors = {c: "#555555", zeromq: "#d9822b", pyzmq: "#8e44ad", ours: "#2b7bd9", "ours-batch": "#1a9850"}
+const colors = {
+  c: "#555555",
+  zeromq: "#d9822b",
+  pyzmq: "#8e44ad",
+  ours: "#2b7bd9",
+  "ours-batch": "#1a9850",
+  "ours-busy": "#17becf",
+}
 const names = {
   c: "libzmq C (perf tools)",
   zeromq: "zeromq@6",
@@ -11,6 +18,7 @@ const names = {
   "ours-batch": "zmq-native batch",
   "zeromq-v5": "zeromq@6 v5-compat",
   "ours-v5": "zmq-native/v5-compat",
+  "ours-busy": "zmq-native busyPoll",
 }
 
 function escape(text) {
@@ -23,7 +31,8 @@ function sizeLabel(bytes) {
   return `${bytes} B`
 }
 
-// panels: [{title, series: {impl: [[size, MBps], ...]}}]
+// panels: [{title, series: {impl: [[x, y], ...]}}]: by default x is a message size and y MB/s;
+// a panel with `categories` (x labels, e.g. percentiles) has x = their index, and `yLabel`.
 function chart(panels, caption) {
   const width = 420
   const height = 300
@@ -44,10 +53,11 @@ function chart(panels, caption) {
     const values = points.map(p => p[1]).filter(v => v > 0)
     const yMin = Math.pow(10, Math.floor(Math.log10(Math.min(...values))))
     const yMax = Math.pow(10, Math.ceil(Math.log10(Math.max(...values))))
-    const x0 = Math.log10(sizes[0])
-    const x1 = Math.log10(sizes[sizes.length - 1])
+    const scale = panel.categories ? x => x + 1 : Math.log10
+    const x0 = scale(sizes[0])
+    const x1 = scale(sizes[sizes.length - 1])
     const sx = size =>
-      index * width + margin.left + (x1 === x0 ? plotW / 2 : ((Math.log10(size) - x0) / (x1 - x0)) * plotW)
+      index * width + margin.left + (x1 === x0 ? plotW / 2 : ((scale(size) - x0) / (x1 - x0)) * plotW)
     const sy = v =>
       margin.top +
       plotH -
@@ -66,13 +76,14 @@ function chart(panels, caption) {
     for (const size of sizes) {
       const x = sx(size).toFixed(1)
       out.push(`<line x1="${x}" x2="${x}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#eeeeee"/>`)
-      out.push(`<text x="${x}" y="${margin.top + plotH + 14}" text-anchor="middle">${sizeLabel(size)}</text>`)
+      const tick = panel.categories ? panel.categories[size] : sizeLabel(size)
+      out.push(`<text x="${x}" y="${margin.top + plotH + 14}" text-anchor="middle">${escape(tick)}</text>`)
     }
     out.push(
-      `<text x="${left + plotW / 2}" y="${margin.top + plotH + 32}" text-anchor="middle">message size</text>`,
+      `<text x="${left + plotW / 2}" y="${margin.top + plotH + 32}" text-anchor="middle">${panel.categories ? "percentile" : "message size"}</text>`,
     )
     out.push(
-      `<text transform="translate(${index * width + 14} ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">MB/s (log)</text>`,
+      `<text transform="translate(${index * width + 14} ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escape(panel.yLabel ?? "MB/s (log)")}</text>`,
     )
     out.push(
       `<rect x="${left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999999"/>`,
@@ -92,7 +103,8 @@ function chart(panels, caption) {
   })
   let x = 10
   const y = height + 8
-  for (const impl of Object.keys(colors)) {
+  const shown = new Set(panels.flatMap(panel => Object.keys(panel.series)))
+  for (const impl of Object.keys(colors).filter(impl => shown.has(impl))) {
     out.push(`<rect x="${x}" y="${y}" width="14" height="4" fill="${colors[impl]}"/>`)
     out.push(`<text x="${x + 18}" y="${y + 5}">${escape(names[impl])}</text>`)
     x += 30 + names[impl].length * 7

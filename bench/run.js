@@ -14,6 +14,8 @@ const os = require("node:os")
 const path = require("node:path")
 const {spawn, spawnSync} = require("node:child_process")
 const {chart, sizeLabel, names} = require("./chart")
+const {merge, percentile, total} = require("./histogram")
+const scale = require("./scale")
 
 const root = path.resolve(__dirname, "..")
 const args = process.argv.slice(2)
@@ -22,12 +24,12 @@ const only = (args.find(a => a.startsWith("--only=")) || "").slice(7)
 // --impls=ours-v5,zeromq-v5: run only these implementations.
 const chosen = (args.find(a => a.startsWith("--impls=")) || "").slice(8).split(",").filter(Boolean)
 const settings = quick
-  ? {runs: 3, seconds: 0.25, timeout: 15000, memory: [500000, 2000000]}
-  : {runs: 5, seconds: 0.6, timeout: 30000, memory: [1000000, 10000000]}
+  ? {runs: 3, seconds: 0.25, timeout: 15000, memory: [500000, 2000000], roundTrips: 2000}
+  : {runs: 5, seconds: 0.6, timeout: 30000, memory: [1000000, 10000000], roundTrips: 20000}
 
 const KiB = 1024
 const sizes = quick ? [1, 64, 64 * KiB] : [1, 64, KiB, 64 * KiB, KiB * KiB]
-const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq"]
+const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq", "ours-busy"]
 // The v5 API's rows: PUSH/PULL tcp 1 B and 64 B, and REQ/REP, over tcp between two processes.
 const v5Impls = ["zeromq-v5", "ours-v5"]
 // Debian's python3-zmq (scripts/install-system-deps): the system Python, not one on PATH.
@@ -67,6 +69,8 @@ function supports(impl, s) {
   }
   if (impl === "c") return s.frames === 1 && (s.transport === "inproc") === (s.procs === 1)
   if (impl === "ours-batch") return s.kind === "thr"
+  // The opt-in busy-poll spins on the thread that would answer: only with a peer elsewhere.
+  if (impl === "ours-busy") return s.kind === "lat" && s.procs === 2
   if (impl === "pyzmq") return !pyzmq.missing
   return true
 }
@@ -140,7 +144,10 @@ async function measure(impl, s, count) {
   let measuring
   if (impl === "c") {
     if (s.procs === 1) {
-      measuring = start(perfTool(s.kind === "thr" ? "inproc_thr" : "inproc_lat"), [s.size, count])
+      measuring =
+        s.kind === "thr"
+          ? start(perfTool("inproc_thr"), [s.size, count])
+          : start(perfTool("latency"), ["both", endpoint, s.size, count])
       procs.push(measuring)
     } else if (s.kind === "thr") {
       measuring = start(perfTool("local_thr"), [endpoint, s.size, count])
@@ -149,8 +156,10 @@ async function measure(impl, s, count) {
       const extra = Math.ceil(count * 0.02 + (4 << 20) / s.size)
       procs.push(measuring, start(perfTool("remote_thr"), [endpoint, s.size, count + extra]))
     } else {
-      procs.push(start(perfTool("local_lat"), [endpoint, s.size, count]))
-      measuring = start(perfTool("remote_lat"), [endpoint, s.size, count])
+      const echo = start(perfTool("latency"), ["rep", endpoint, s.size, count])
+      procs.push(echo)
+      await waitFor(echo, /ready/)
+      measuring = start(perfTool("latency"), ["req", endpoint, s.size, count])
       procs.push(measuring)
     }
   } else if (s.procs === 1) {
@@ -179,18 +188,16 @@ async function measure(impl, s, count) {
     const lines = measuring.stderr.trim().split("\n")
     throw new Error(`exit ${code}: ${lines.find(line => /Error|error:/.test(line)) ?? lines.pop()}`)
   }
-  return impl === "c" ? parseC(measuring.stdout, s) : JSON.parse(measuring.stdout.trim().split("\n").pop())
+  return impl === "c" && s.kind === "thr"
+    ? parseC(measuring.stdout)
+    : JSON.parse(measuring.stdout.trim().split("\n").pop())
 }
 
-function parseC(text, s) {
-  if (s.kind === "thr") {
-    const match = /mean throughput: (\d+) \[msg\/s\]/.exec(text)
-    if (!match) throw new Error(`unexpected output: ${text}`)
-    return {rate: Number(match[1])}
-  }
-  const match = /average latency: ([\d.]+) \[us\]/.exec(text)
+// local_thr's report (latency comes from bench/c/latency.c, as JSON).
+function parseC(text) {
+  const match = /mean throughput: (\d+) \[msg\/s\]/.exec(text)
   if (!match) throw new Error(`unexpected output: ${text}`)
-  return {latencyUs: Number(match[1])}
+  return {rate: Number(match[1])}
 }
 
 function median(values) {
@@ -200,17 +207,31 @@ function median(values) {
 }
 
 // Calibrates the count with one short run, then takes the median of settings.runs runs.
+// Latency runs are at least settings.roundTrips long, so that the distribution (all runs'
+// round trips together) holds 100 k round trips on a full run.
 async function bench(impl, s) {
   const budget = s.kind === "thr" ? Math.max(2000, Math.min(100000, 20e6 / (s.size * s.frames))) : 1000
   const first = await measure(impl, s, Math.round(budget))
   let perSecond = s.kind === "thr" ? first.rate : 1e6 / (2 * first.latencyUs)
-  const count = Math.round(Math.max(1000, Math.min(50e6, perSecond * settings.seconds)))
+  const least = s.kind === "thr" ? 1000 : settings.roundTrips
+  const count = Math.round(Math.max(least, Math.min(50e6, perSecond * settings.seconds)))
   const runs = []
   for (let i = 0; i < settings.runs; i++) runs.push(await measure(impl, s, count))
   const key = s.kind === "thr" ? "rate" : "latencyUs"
   const value = median(runs.map(r => r[key]))
   const maxRSS = Math.max(...runs.map(r => r.maxRSS || 0)) || undefined
-  return {value, runs: runs.map(r => r[key]), count, maxRSS}
+  const result = {value, runs: runs.map(r => r[key]), count, maxRSS}
+  if (s.kind === "lat") {
+    const histogram = merge(runs.map(r => r.hist))
+    result.roundTrips = total(histogram)
+    result.percentiles = {
+      p50: percentile(histogram, 0.5),
+      p99: percentile(histogram, 0.99),
+      p999: percentile(histogram, 0.999),
+    }
+    result.histogram = histogram
+  }
+  return result
 }
 
 // ---- reporting ----
@@ -277,12 +298,38 @@ function v5Table(results) {
   return lines.length > 2 ? lines.join("\n") : ""
 }
 
+// The REQ/REP latency distribution: one row per scenario and implementation.
+function latencyTable(results) {
+  const lines = [
+    "| REQ/REP 1 B, half round trip | implementation | mean | p50 | p99 | p99.9 | round trips | mean vs C |",
+    "|---|---|---|---|---|---|---|---|",
+  ]
+  const us = value => (value === undefined ? "—" : `${value.toFixed(1)} µs`)
+  for (const {scenario: s, values} of results) {
+    if (s.kind !== "lat") continue
+    for (const impl of impls) {
+      const v = values[impl]
+      if (v === undefined) continue
+      if (v.error) {
+        lines.push(`| ${label(s)} | ${names[impl]} | error | | | | | |`)
+        continue
+      }
+      const p = v.percentiles ?? {}
+      const vsC = formatRatio(ratio(s, v.value, values.c?.value))
+      lines.push(
+        `| ${label(s)} | ${names[impl]} | ${us(v.value)} | ${us(p.p50)} | ${us(p.p99)} | ${us(p.p999)} | ${v.roundTrips ?? ""} | ${vsC} |`,
+      )
+    }
+  }
+  return lines.length > 2 ? lines.join("\n") : ""
+}
+
 function chartPanels(results) {
   const groups = [
     {title: "PUSH/PULL tcp, two processes", match: s => s.transport === "tcp" && s.procs === 2},
     {title: "PUSH/PULL inproc, one process", match: s => s.transport === "inproc"},
   ]
-  return groups.map(group => {
+  const panels = groups.map(group => {
     const series = {}
     for (const {scenario: s, values} of results) {
       if (s.kind !== "thr" || s.frames !== 1 || !group.match(s)) continue
@@ -294,6 +341,23 @@ function chartPanels(results) {
     }
     return {title: group.title, series}
   })
+  const latency = results.find(
+    r => r.scenario.kind === "lat" && r.scenario.transport === "tcp" && r.scenario.procs === 2,
+  )
+  if (latency) {
+    const series = {}
+    for (const impl of impls) {
+      const p = latency.values[impl]?.percentiles
+      if (p) series[impl] = [p.p50, p.p99, p.p999].map((v, i) => [i, v])
+    }
+    panels.push({
+      title: "REQ/REP tcp, two processes",
+      series,
+      categories: ["p50", "p99", "p99.9"],
+      yLabel: "µs, half round trip (log)",
+    })
+  }
+  return panels
 }
 
 function memoryCheck() {
@@ -379,6 +443,27 @@ async function main() {
     const v5Row = v5Table([results[results.length - 1]])
     if (v5Row) process.stderr.write(`bench: ${v5Row.split("\n").pop()}\n`)
   }
+  const scaleTools = {
+    start,
+    waitFor,
+    endpointFor,
+    seconds: quick ? 0.7 : 1.5,
+    timeout: 60000,
+    peers: argv => start(perfTool("peers"), argv),
+    worker: (impl, argv) =>
+      impl === "pyzmq"
+        ? start(python, [path.join(root, "bench", "pyzmq_scale.py"), impl, ...argv])
+        : start(process.execPath, [scale.workerPath, impl, ...argv]),
+  }
+  const scaleResults = await scale.runScale(
+    quick,
+    scaleTools,
+    (name, impl) =>
+      (!only || name.includes(only)) &&
+      (chosen.length === 0 || chosen.includes(impl)) &&
+      !(impl === "pyzmq" && pyzmq.missing),
+    line => process.stderr.write(`${line}\n`),
+  )
   const memory = only || chosen.length > 0 ? undefined : memoryCheck()
   const seconds = (Date.now() - began) / 1000
   const report = {
@@ -390,6 +475,7 @@ async function main() {
     settings,
     seconds,
     results,
+    scale: scaleResults,
     memory,
   }
   const dir = path.join(root, "bench-results")
@@ -405,6 +491,9 @@ async function main() {
   const out = [table(results), ""]
   const v5 = v5Table(results)
   if (v5) out.push(v5, "")
+  const latency = latencyTable(results)
+  if (latency) out.push(latency, "")
+  if (scaleResults.length > 0) out.push(scale.table(scaleResults, names), "")
   if (pyzmq.missing) out.push(pyzmqWarning())
   else out.push(`pyzmq ${pyzmq.version} (libzmq ${pyzmq.libzmq}), ${python}.`)
   if (memory?.error) out.push(`Memory check failed: ${memory.error}`)

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One benchmark role in one process, driven by bench/run.js:
 //   node bench/worker.js <impl> <role> <endpoint> <size> <count> <frames>
-// impl: ours (await send / for await), ours-batch (sendMany / receiveMany), zeromq (zeromq@6).
+// impl: ours (await send / for await), ours-batch (sendMany / receiveMany), ours-busy (ours with
+// the busyPoll option), zeromq (zeromq@6).
 // role: thr-recv, thr-send, thr-both (both ends here), lat-rep, lat-req, lat-both.
 // Receivers (and lat-rep) print "ready" once bound; the measuring side prints one JSON line.
 // Senders stay open until stdin closes, so an ipc queue's tail is never lost at exit.
@@ -62,15 +63,23 @@ async function echo(rep) {
   }
 }
 
+const {Histogram} = require("./histogram")
+
+// Times each round trip (bench/histogram.js); latencyUs is the mean half round trip.
 async function ask(req) {
   const msg = Buffer.alloc(size, 0x61)
-  const start = process.hrtime.bigint()
+  const histogram = new Histogram()
+  const start = performance.now()
+  let last = start
   for (let i = 0; i < count; i++) {
     await req.send(msg)
     await req.receive()
+    const now = performance.now()
+    histogram.add((now - last) * 1e6)
+    last = now
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  return {count, seconds, latencyUs: (seconds * 1e6) / count / 2}
+  const seconds = (last - start) / 1e3
+  return {count, seconds, latencyUs: (seconds * 1e6) / count / 2, hist: histogram.toJSON()}
 }
 
 // Resolves when the driver closes our stdin (the receiver has counted).
@@ -87,8 +96,11 @@ async function bound(socket) {
 
 async function main() {
   const sockets = []
+  // ours-busy: the opt-in low-latency mode, a receive spins up to ZMQN_BENCH_BUSY_POLL µs.
+  const options =
+    impl === "ours-busy" ? {busyPoll: Number(process.env.ZMQN_BENCH_BUSY_POLL || 100)} : undefined
   const open = Type => {
-    const socket = new Type()
+    const socket = new Type(options)
     sockets.push(socket)
     return socket
   }
