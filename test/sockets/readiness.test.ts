@@ -70,9 +70,10 @@ describe("readable and writable read while operations wait", () => {
     await pull.bind(endpoint)
     push.connect(endpoint)
     const received = pull.receive({timeout: 5000})
-    push.send("seen by readable")
+    const sent = push.send("seen by readable")
     expect(pull.readable).toBe(true)
     expect((await received).map(String)).toEqual(["seen by readable"])
+    await sent
   })
 
   it("a waiting send still completes when `writable` saw the room first", async () => {
