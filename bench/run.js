@@ -484,7 +484,8 @@ async function main() {
   fs.writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(report, null, 2) + "\n")
   fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(report, null, 2) + "\n")
   const caption = `${quick ? "quick run" : "full run"}, ${report.date.slice(0, 10)}, Node ${process.version}, ${report.cpus} CPUs; medians of ${settings.runs} runs`
-  const svgPath = quick || only ? path.join(dir, "bench.svg") : path.join(root, "docs", "bench.svg")
+  const svgPath =
+    quick || only || chosen.length > 0 ? path.join(dir, "bench.svg") : path.join(root, "docs", "bench.svg")
   fs.mkdirSync(path.dirname(svgPath), {recursive: true})
   fs.writeFileSync(svgPath, chart(chartPanels(results), caption))
 
