@@ -6,7 +6,8 @@
 #   ZMQ_NATIVE_LIBZMQ_LIBRARIES  libzmq.a followed by its static dependencies and system libraries
 #   ZMQ_NATIVE_LIBZMQ_NORM       ON when NORM is linked in (the addon calls it too)
 #   ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE  OpenPGM's headers when it is linked in (the addon calls it too)
-# and writes the same facts to <prefix>/zmq-native-link.json for the node-gyp path.
+# and writes the same facts to <prefix>/zmq-native-link.json (ZMQ_NATIVE_LIBZMQ_LINK_FILE, cached)
+# for the node-gyp path and the license notices.
 
 include(ExternalProject)
 find_package(PkgConfig QUIET)
@@ -126,6 +127,9 @@ else()
   get_filename_component(libzmq_work "${libzmq_work}" ABSOLUTE)
 endif()
 set(ZMQ_NATIVE_LIBZMQ_PREFIX "${libzmq_work}/libzmq-install")
+# The system's archives as installed (before pgm-numeric-lookups.cmake puts its copy of libpgm in
+# the list): their packages' license notices travel with the addon (scripts/copy-notices.js).
+set(licensed_archives ${dependency_archives})
 if(NOT "pgm" IN_LIST disabled_capabilities)
   set(pgm_archive "${pgm_archives}")
   include("${CMAKE_CURRENT_LIST_DIR}/pgm-numeric-lookups.cmake")
@@ -222,5 +226,15 @@ foreach(capability IN LISTS disabled_capabilities)
   string(APPEND link_json "${separator}\"${capability}\"")
   set(separator ", ")
 endforeach()
-string(APPEND link_json "],\n  \"pgmInclude\": \"${ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE}\"\n}\n")
-file(WRITE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/zmq-native-link.json" "${link_json}")
+string(APPEND link_json "],\n  \"pgmInclude\": \"${ZMQ_NATIVE_LIBZMQ_PGM_INCLUDE}\",\n  \"licensed\": [")
+set(separator "")
+foreach(archive IN LISTS licensed_archives)
+  string(APPEND link_json "${separator}\n    \"${archive}\"")
+  set(separator ",")
+endforeach()
+string(APPEND link_json "\n  ]\n}\n")
+# Its path stays in the build tree's cache: a build's license notices are those of its own link
+# (scripts/lib/link-files.js).
+set(ZMQ_NATIVE_LIBZMQ_LINK_FILE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/zmq-native-link.json" CACHE INTERNAL
+  "zmq-native-link.json of this build tree")
+file(WRITE "${ZMQ_NATIVE_LIBZMQ_LINK_FILE}" "${link_json}")

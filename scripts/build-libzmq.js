@@ -17,14 +17,18 @@ const root = path.resolve(__dirname, "..")
 // prebuildify sets PREBUILD_ARCH for the node-gyp build it runs (cross-arch builds on macOS).
 const arch = process.env.PREBUILD_ARCH || process.arch
 // ZMQ_NATIVE_BUILD_TAG keeps builds made in another environment apart (scripts/in-bullseye).
-const tag = process.env.ZMQ_NATIVE_BUILD_TAG ? `-${process.env.ZMQ_NATIVE_BUILD_TAG}` : ""
-const buildDir = path.join(root, "deps", `build-${process.platform}-${arch}${tag}`)
+/** libzmq's build folder for the node-gyp path building for `cpu` (process.arch's names). */
+const buildDirFor = (cpu, tag = process.env.ZMQ_NATIVE_BUILD_TAG) =>
+  path.join(root, "deps", `build-${process.platform}-${cpu}${tag ? `-${tag}` : ""}`)
+const buildDir = buildDirFor(arch)
 // Linux builds for another architecture take their compilers from a toolchain file.
 const crossToolchain =
   process.platform === "linux" && arch !== process.arch
     ? path.join(root, "cmake", "toolchains", `linux-${arch}.cmake`)
     : undefined
-const linkFile = path.join(buildDir, "libzmq-install", "zmq-native-link.json")
+/** What the build for `cpu` (and `tag`) linked (cmake/vendored-libzmq.cmake writes it). */
+const linkFileFor = (cpu, tag) => path.join(buildDirFor(cpu, tag), "libzmq-install", "zmq-native-link.json")
+const linkFile = linkFileFor(arch)
 
 function log(message) {
   process.stderr.write(`build-libzmq: ${message}\n`)
@@ -149,6 +153,6 @@ function main() {
   warnDisabled()
 }
 
-module.exports = {buildDir, linkFile, wantsShared}
+module.exports = {buildDir, linkFile, linkFileFor, wantsShared}
 
 if (require.main === module) main()

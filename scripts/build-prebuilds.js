@@ -20,6 +20,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const {spawn, spawnSync} = require("node:child_process")
 const {copyNotices} = require("./copy-notices.js")
+const {linkFileFor} = require("./build-libzmq.js")
 const {prepareNodeGyp} = require("./node-gyp-env.js")
 const {select} = require("./lib/prebuild-targets.js")
 
@@ -66,7 +67,7 @@ function buildNative(arch) {
         log(error.message || String(error))
         process.exit(1)
       }
-      copyNotices([path.join(root, "prebuilds", `${process.platform}-${arch}`)])
+      copyNotices([path.join(root, "prebuilds", `${process.platform}-${arch}`)], linkFileFor(arch))
     },
   )
 }
@@ -85,7 +86,7 @@ function buildTarget(entry) {
       ["node", "scripts/build-prebuilds.js", "--native", "--arch", entry.arch],
       {
         ...process.env,
-        ZMQ_NATIVE_BUILD_TAG: "bullseye",
+        ZMQ_NATIVE_BUILD_TAG: entry.builder,
       },
     )
   } else if (entry.builder === "cmake") {

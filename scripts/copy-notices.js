@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Puts the license notices next to a built addon: THIRD_PARTY_NOTICES.md and libzmq's own
-// license file(s) from deps/libzmq (COPYING and COPYING.LESSER up to 4.3.4, LICENSE from 4.3.5),
-// renamed libzmq-<name>.txt. A binary that links libzmq statically ships its license with it.
+// Puts the license notices next to a built addon: THIRD_PARTY_NOTICES.md, libzmq's own license
+// file(s) from deps/libzmq (COPYING and COPYING.LESSER up to 4.3.4, LICENSE from 4.3.5), renamed
+// libzmq-<name>.txt, and the notices of the system libraries that build linked in (its
+// zmq-native-link.json, scripts/lib/link-files.js). A binary that links a library statically
+// ships its license with it.
 //
-// Usage: node scripts/copy-notices.js [folder...]
-//   without folders: build/Release and every prebuilds/<platform>-<arch>/ holding a .node file.
+// Usage: node scripts/copy-notices.js [folder...]   (default build/Release, with build/'s link)
 // With ZMQ_SHARED=1 / --zmq-shared the addon links the system libzmq (not shipped by us), so
 // only THIRD_PARTY_NOTICES.md is copied.
 "use strict"
@@ -13,6 +14,7 @@ const fs = require("node:fs")
 const path = require("node:path")
 const {spawnSync} = require("node:child_process")
 const {wantsShared} = require("./build-libzmq.js")
+const {buildLinkFile} = require("./lib/link-files.js")
 
 const root = path.resolve(__dirname, "..")
 const libzmqSource = path.join(root, "deps", "libzmq")
@@ -32,22 +34,22 @@ function libzmqLicenses() {
   return found
 }
 
-// For each system library the vendored build linked (zmq-native-link.json), Debian's and
-// Ubuntu's copyright file of the package that holds it, and the LGPL-2.1 text for OpenPGM.
-// Elsewhere THIRD_PARTY_NOTICES.md carries the notices.
-function systemLibraryNotices() {
-  const {linkFile} = require("./build-libzmq.js")
-  if (!fs.existsSync(linkFile)) return []
+// For each system library the build linked (`licensed` in its zmq-native-link.json: the archives
+// as installed, as the link may use a modified copy of one), <archive>-copyright.txt: the
+// copyright file of the Debian or Ubuntu package that holds it; and the LGPL-2.1 text for
+// OpenPGM. Elsewhere THIRD_PARTY_NOTICES.md carries the notices.
+function systemLibraryNotices(linkFile) {
+  if (!fs.existsSync(linkFile)) throw new Error(`no ${linkFile}: build libzmq first`)
   const notices = []
-  for (const archive of JSON.parse(fs.readFileSync(linkFile, "utf8")).archives.slice(1)) {
+  const link = JSON.parse(fs.readFileSync(linkFile, "utf8"))
+  for (const archive of link.licensed) {
     const real = fs.realpathSync(archive)
     const owner = spawnSync("dpkg", ["-S", real], {encoding: "utf8"})
     if (owner.error || owner.status !== 0) continue
     const pkg = owner.stdout.split(":")[0].trim()
     const copyright = path.join("/usr/share/doc", pkg, "copyright")
-    const stem = path.basename(real).replace(/\.[^.]+$/, "")
-    const known = notices.some(([file]) => file === copyright)
-    if (fs.existsSync(copyright) && !known) notices.push([copyright, `${stem}-copyright.txt`])
+    const stem = path.basename(archive).replace(/\.[^.]+$/, "")
+    if (fs.existsSync(copyright)) notices.push([copyright, `${stem}-copyright.txt`])
     if (stem === "libpgm" && fs.existsSync("/usr/share/common-licenses/LGPL-2.1")) {
       notices.push(["/usr/share/common-licenses/LGPL-2.1", "openpgm-LGPL-2.1.txt"])
     }
@@ -55,22 +57,12 @@ function systemLibraryNotices() {
   return notices
 }
 
-function defaultFolders() {
-  const folders = [path.join(root, "build", "Release")]
-  const prebuilds = path.join(root, "prebuilds")
-  if (fs.existsSync(prebuilds)) {
-    for (const name of fs.readdirSync(prebuilds)) folders.push(path.join(prebuilds, name))
-  }
-  return folders.filter(
-    folder => fs.existsSync(folder) && fs.readdirSync(folder).some(file => file.endsWith(".node")),
-  )
-}
-
-function copyNotices(folders) {
+/** Copies the notices of the build whose link is `linkFile` into each of `folders`. */
+function copyNotices(folders, linkFile) {
   const files = [[path.join(root, "THIRD_PARTY_NOTICES.md"), "THIRD_PARTY_NOTICES.md"]]
   if (!wantsShared()) {
     for (const file of libzmqLicenses()) files.push([file, `libzmq-${path.basename(file)}.txt`])
-    files.push(...systemLibraryNotices())
+    files.push(...systemLibraryNotices(linkFile))
   }
   for (const folder of folders) {
     fs.mkdirSync(folder, {recursive: true})
@@ -84,7 +76,7 @@ module.exports = {copyNotices}
 if (require.main === module) {
   try {
     const given = process.argv.slice(2).map(folder => path.resolve(folder))
-    copyNotices(given.length ? given : defaultFolders())
+    copyNotices(given.length ? given : [path.join(root, "build", "Release")], buildLinkFile())
   } catch (error) {
     log(error.message)
     process.exit(1)

@@ -11,6 +11,8 @@ const path = require("node:path")
 const {spawnSync} = require("node:child_process")
 
 const {local} = require("./lib/prebuild-targets.js")
+const {buildLinkFile} = require("./lib/link-files.js")
+const {copyNotices} = require("./copy-notices.js")
 
 const root = path.resolve(__dirname, "..")
 
@@ -56,5 +58,6 @@ if (prebuilds.length) run(process.execPath, [path.join(root, "scripts", "build-p
 // cmake-js rebuilds incrementally (libzmq is not rebuilt when only native/ changed).
 if (!addonBuilt() || process.env.ZMQ_NATIVE_REBUILD !== "0") {
   run(process.execPath, [require.resolve("cmake-js/bin/cmake-js"), "build", "--out", "build"])
+  copyNotices([path.join(root, "build", "Release")], buildLinkFile())
 }
 run(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"])

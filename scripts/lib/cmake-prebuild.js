@@ -9,6 +9,7 @@ const os = require("node:os")
 const path = require("node:path")
 const {spawnSync} = require("node:child_process")
 const {copyNotices} = require("../copy-notices.js")
+const {cmakeLinkFile} = require("./link-files.js")
 const {npmTool, root} = require("./tools.js")
 
 function log(message) {
@@ -90,7 +91,7 @@ function buildWithCMake(entry) {
   fs.mkdirSync(out, {recursive: true})
   const binary = path.join(out, entry.file)
   run(toolchain.strip, ["--strip-unneeded", "-o", binary, path.join(buildDir, "zmq_native.node")])
-  copyNotices([out])
+  copyNotices([out], cmakeLinkFile(buildDir))
   return binary
 }
 
