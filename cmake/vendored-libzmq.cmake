@@ -100,6 +100,13 @@ if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
     list(APPEND libzmq_options -DZMQ_HAVE_${feature}=1)
   endforeach()
 endif()
+if(CMAKE_CROSSCOMPILING AND APPLE)
+  # What those probes find on macOS 11 and later: the keepalive options (the idle time is
+  # TCP_KEEPALIVE there), O_CLOEXEC, and the one-argument pthread_setname_np.
+  foreach(feature O_CLOEXEC SO_KEEPALIVE TCP_KEEPCNT TCP_KEEPINTVL TCP_KEEPALIVE PTHREAD_SETNAME_1)
+    list(APPEND libzmq_options -DZMQ_HAVE_${feature}=1)
+  endforeach()
+endif()
 if(MINGW)
   # As MSVC builds get by default: the wepoll poller, which ipc:// (AF_UNIX) on Windows needs.
   # The shims let libzmq's MSVC-minded includes compile (see cmake/mingw-shims/README.md).

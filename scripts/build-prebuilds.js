@@ -23,6 +23,7 @@ const {copyNotices} = require("./copy-notices.js")
 const {linkFileFor} = require("./build-libzmq.js")
 const {prepareNodeGyp} = require("./node-gyp-env.js")
 const {select} = require("./lib/prebuild-targets.js")
+const {recordInputs} = require("./lib/prebuild-inputs.js")
 
 const root = path.resolve(__dirname, "..")
 
@@ -94,6 +95,7 @@ function buildTarget(entry) {
   } else {
     throw new Error(`${entry.target}: no builder '${entry.builder}' on this machine`)
   }
+  recordInputs(entry)
   log(`${entry.target}: built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }
 
@@ -121,10 +123,12 @@ function main() {
     log(error.message)
     process.exit(1)
   }
-  // The chroot's builds and the mingw build share nothing: they run side by side, which fills
-  // the serial stretches (configure probes, linking) of one with the other's compiling.
-  const lanes = [...new Set(selected.map(entry => entry.builder))].map(builder =>
-    selected.filter(entry => entry.builder === builder),
+  // The chroot's builds, the mingw build and the zig builds share nothing: they run side by
+  // side, which fills the serial stretches (configure probes, linking) of one with the others'
+  // compiling.
+  const laneOf = entry => entry.lane || entry.builder
+  const lanes = [...new Set(selected.map(laneOf))].map(lane =>
+    selected.filter(entry => laneOf(entry) === lane),
   )
   if (lanes.length > 1) {
     Promise.all(lanes.map(lane => buildLane(lane.map(entry => entry.target).join(",")))).then(statuses => {

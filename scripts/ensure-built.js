@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds what `npm test` needs and is missing, through both build paths so they cannot drift:
 // the prebuilds (on Linux x64 every target this machine can build: node-gyp → binding.gyp in a
-// Debian 11 chroot for Linux, mingw-w64 → CMakeLists.txt for Windows), the development addon in
+// Debian 11 chroot for glibc Linux, CMakeLists.txt with mingw-w64 for Windows and with zig for
+// musl and macOS), the development addon in
 // build/ (cmake-js → CMakeLists.txt; libzmq is built once per path and reused), and the
 // compiled TypeScript in dist/. Quick when up to date.
 "use strict"
@@ -11,6 +12,7 @@ const path = require("node:path")
 const {spawnSync} = require("node:child_process")
 
 const {local} = require("./lib/prebuild-targets.js")
+const {builtFromCurrentInputs} = require("./lib/prebuild-inputs.js")
 const {buildLinkFile} = require("./lib/link-files.js")
 const {copyNotices} = require("./copy-notices.js")
 
@@ -27,26 +29,18 @@ function addonBuilt() {
   return fs.existsSync(release) && fs.readdirSync(release).some(name => name.endsWith(".node"))
 }
 
-// Newest modification time of the files a binary is built from.
-function sourcesTime() {
-  const dirs = ["native", "cmake", path.join("cmake", "toolchains")].map(dir => path.join(root, dir))
-  const files = dirs.flatMap(dir => fs.readdirSync(dir).map(name => path.join(dir, name)))
-  files.push(path.join(root, "binding.gyp"), path.join(root, "CMakeLists.txt"))
-  return Math.max(...files.filter(file => fs.statSync(file).isFile()).map(file => fs.statSync(file).mtimeMs))
-}
-
-// The prebuilds this machine makes (scripts/lib/prebuild-targets.js) that are missing or older
-// than a native source: the tests run each under its emulator.
+// The prebuilds this machine makes (scripts/lib/prebuild-targets.js) that are missing or were
+// built from other inputs than the files as they are now (scripts/lib/prebuild-inputs.js): the
+// tests run or read each.
 function stalePrebuilds() {
   if (process.platform !== "linux" || process.arch !== "x64") {
     const dir = path.join(root, "prebuilds", `${process.platform}-${process.arch}`)
     const fresh = fs.existsSync(dir) && fs.readdirSync(dir).some(name => name.endsWith(".node"))
     return fresh ? [] : ["--native"]
   }
-  const newest = sourcesTime()
   const stale = local.filter(entry => {
     const file = path.join(root, "prebuilds", entry.tuple, entry.file)
-    return !fs.existsSync(file) || fs.statSync(file).mtimeMs < newest
+    return !fs.existsSync(file) || !builtFromCurrentInputs(entry)
   })
   return stale.length ? ["--target", stale.map(entry => entry.target).join(",")] : []
 }

@@ -58,11 +58,21 @@ function nodeImportLibrary(dir) {
   return library
 }
 
+function zig() {
+  return [`-DZMQ_NATIVE_ZIG=${npmTool("zig").binary}`]
+}
+
 const toolchains = {
   "win32-x64": {
     strip: "x86_64-w64-mingw32-strip",
     extra: dir => [`-DCMAKE_JS_LIB=${nodeImportLibrary(dir)}`],
   },
+  // zig's toolchains (cmake/toolchains/zig.cmake) write their compiler scripts around this zig.
+  "linux-x64-musl": {strip: "strip", extra: zig},
+  "linux-arm64-musl": {strip: "aarch64-linux-gnu-strip", extra: zig},
+  // GNU strip does not read Mach-O: these keep their symbol table (not stripped yet).
+  "darwin-x64": {strip: null, extra: zig},
+  "darwin-arm64": {strip: null, extra: zig},
 }
 
 /** Builds `entry` (a row of prebuild-targets.js) and returns the binary's path. */
@@ -71,6 +81,7 @@ function buildWithCMake(entry) {
   const buildDir = path.join(root, "deps", `build-${entry.target}`)
   fs.mkdirSync(buildDir, {recursive: true})
   const headers = nodeHeaders()
+  const extra = toolchain.extra(buildDir)
   if (!fs.existsSync(path.join(buildDir, "CMakeCache.txt"))) {
     run("cmake", [
       "-S",
@@ -82,7 +93,7 @@ function buildWithCMake(entry) {
       "-DCMAKE_BUILD_TYPE=Release",
       `-DCMAKE_TOOLCHAIN_FILE=${path.join(root, "cmake", "toolchains", `${entry.toolchain}.cmake`)}`,
       `-DCMAKE_JS_INC=${headers}`,
-      ...toolchain.extra(buildDir),
+      ...extra,
     ])
   }
   const jobs = String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length))
@@ -90,7 +101,9 @@ function buildWithCMake(entry) {
   const out = path.join(root, "prebuilds", entry.tuple)
   fs.mkdirSync(out, {recursive: true})
   const binary = path.join(out, entry.file)
-  run(toolchain.strip, ["--strip-unneeded", "-o", binary, path.join(buildDir, "zmq_native.node")])
+  const built = path.join(buildDir, "zmq_native.node")
+  if (toolchain.strip) run(toolchain.strip, ["--strip-unneeded", "-o", binary, built])
+  else fs.copyFileSync(built, binary)
   copyNotices([out], cmakeLinkFile(buildDir))
   return binary
 }

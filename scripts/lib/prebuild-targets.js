@@ -1,14 +1,18 @@
 // Every prebuilt binary the package ships: where it goes, how this Linux machine builds it, and
-// how the tests here check it. One table, read by build-prebuilds.js, check-prebuilds.js, the
-// tests and the README's platform table.
+// how it is tested here and on the platform itself. One table, read by build-prebuilds.js,
+// check-prebuilds.js, the tests, the GitHub workflow (its matrix) and the README's platform table.
 //
 // builder:
 //   bullseye  node-gyp (prebuildify) inside a Debian bullseye chroot (scripts/in-bullseye), so
 //             the binary needs no newer glibc than bullseye's, and no libstdc++ at all
-//   cmake     CMakeLists.txt with a cross toolchain (cmake/toolchains/<name>.cmake)
-//   native    node-gyp (prebuildify) on the machine itself: the GitHub workflow's macOS and
-//             Windows runners, which build their own platform
-// tested: how `npm test` runs it here ("built only" targets are inspected, not run)
+//   cmake     CMakeLists.txt with a cross toolchain (cmake/toolchains/<name>.cmake): mingw-w64,
+//             or zig (cmake/toolchains/zig.cmake) for musl and macOS
+//   native    node-gyp (prebuildify) on the platform itself: the GitHub workflow's runner
+// lane: builds in one lane run one after the other, lanes side by side (default: the builder)
+// tested: how `npm test` runs it here; builtOnly ones are read, not run
+//   (test/platforms/built-only.test.ts)
+// runsOn: the GitHub runner that runs it on its own platform (.github/workflows/prebuild.yml),
+//   inside Alpine's Node image when alpine is set
 "use strict"
 
 const name = require("../../package.json").name
@@ -25,6 +29,7 @@ const targets = [
     builder: "bullseye",
     arch: "x64",
     tested: "natively (bookworm) and in a Debian 11 (bullseye) chroot",
+    runsOn: "ubuntu-22.04",
   },
   {
     target: "linux-arm64",
@@ -33,6 +38,7 @@ const targets = [
     builder: "bullseye",
     arch: "arm64",
     tested: "under qemu-user with Node for arm64",
+    runsOn: "ubuntu-22.04-arm",
   },
   {
     target: "win32-x64",
@@ -41,23 +47,39 @@ const targets = [
     builder: "cmake",
     toolchain: "win32-x64",
     tested: "under Wine with Node for Windows",
+    runsOn: "windows-2022",
   },
-  // Built and tested by the GitHub workflow on the platform itself (no toolchain for them
-  // reaches this machine); here check-prebuilds only inspects them.
+  // Cross-built with zig; no Node runs them here (none for musl reaches this machine).
   ...[
-    ["darwin-x64", `${name}.node`, "macos-13"],
-    ["darwin-arm64", `${name}.node`, "macos-14"],
-    ["win32-arm64", `${name}.node`, "windows-11-arm"],
-    ["linux-x64-musl", `${name}.musl.node`, "Alpine on ubuntu-22.04"],
-    ["linux-arm64-musl", `${name}.musl.node`, "Alpine on ubuntu-22.04-arm"],
-  ].map(([target, file, runner]) => ({
+    ["linux-x64-musl", "ubuntu-22.04"],
+    ["linux-arm64-musl", "ubuntu-22.04-arm"],
+    ["darwin-x64", "macos-13"],
+    ["darwin-arm64", "macos-14"],
+  ].map(([target, runsOn]) => ({
     target,
     tuple: target.replace(/-musl$/, ""),
-    file,
-    builder: "native",
-    runner,
-    tested: `by the GitHub workflow (${runner}); built, not run-tested here`,
+    file: target.endsWith("-musl") ? `${name}.musl.node` : `${name}.node`,
+    builder: "cmake",
+    toolchain: target,
+    lane: "zig",
+    builtOnly: true,
+    tested: target.endsWith("-musl")
+      ? "built, not run-tested: read, and loaded by musl's dynamic loader with a C host for Node"
+      : "built, not run-tested: read (format, exports, libraries)",
+    runsOn,
+    alpine: target.endsWith("-musl"),
   })),
+  // No toolchain for it reaches this machine: built and tested on the platform itself by the
+  // GitHub workflow; here check-prebuilds only reads it.
+  {
+    target: "win32-arm64",
+    tuple: "win32-arm64",
+    file: `${name}.node`,
+    builder: "native",
+    builtOnly: true,
+    tested: "not here: built and run by the GitHub workflow",
+    runsOn: "windows-11-arm",
+  },
 ]
 
 /** The targets this machine builds (`--all`). */

@@ -12,13 +12,18 @@ const root = path.resolve(__dirname, "..", "..")
 const tuple = `${process.platform}-${process.arch}`
 const prebuildDir = path.join(root, "prebuilds", tuple)
 
+// This machine's loader (ldd) reads the binaries for its own C library: a Linux folder holds a
+// glibc and a musl one, and test/platforms/built-only.test.ts reads the other.
+const report = process.report.getReport() as {header: {glibcVersionRuntime?: string}}
+const otherLibc = report.header.glibcVersionRuntime ? ".musl.node" : ".glibc.node"
+
 function binaries(): string[] {
   const found: string[] = []
   const release = path.join(root, "build", "Release", "zmq_native.node")
   if (fs.existsSync(release)) found.push(release)
   if (fs.existsSync(prebuildDir)) {
     for (const file of fs.readdirSync(prebuildDir)) {
-      if (file.endsWith(".node")) found.push(path.join(prebuildDir, file))
+      if (file.endsWith(".node") && !file.endsWith(otherLibc)) found.push(path.join(prebuildDir, file))
     }
   }
   return found

@@ -7,7 +7,7 @@ import * as path from "node:path"
 import {Peer, peersDir} from "./peer"
 import {closeAll, runScenario, scenarios, type Open, type StartPeer} from "./scenarios"
 
-const root = path.resolve(__dirname, "..", "..")
+const {buildLinkFile} = require("../../scripts/lib/link-files.js")
 
 interface LinkInfo {
   include: string
@@ -16,27 +16,13 @@ interface LinkInfo {
 }
 
 /**
- * How build-libzmq says to link the vendored libzmq built for this machine: the cmake-js build's,
- * else node-gyp's (deps/ also holds the prebuilds' builds for other systems, which cc cannot link).
+ * How to link the vendored libzmq built for this machine: build/'s, as its build recorded it
+ * (deps/ also holds the prebuilds' builds for other systems, which cc cannot link).
  */
 function linkInfo(): LinkInfo {
-  const candidates = [path.join(root, "build", "libzmq-install", "zmq-native-link.json")]
-  const deps = path.join(root, "deps")
-  const here = (name: string) =>
-    name.startsWith(`cmake-${os.type()}-${os.machine()}-`) ||
-    name === `build-${process.platform}-${process.arch}`
-  if (fs.existsSync(deps)) {
-    for (const dir of fs.readdirSync(deps).filter(here)) {
-      candidates.push(path.join(deps, dir, "libzmq-install", "zmq-native-link.json"))
-    }
-  }
-  const found = candidates.find(file => fs.existsSync(file))
-  if (found === undefined) {
-    throw new Error(
-      `no vendored libzmq build (looked for ${candidates.join(", ")}); run \`npm run build\` first`,
-    )
-  }
-  return JSON.parse(fs.readFileSync(found, "utf8")) as LinkInfo
+  const file: string = buildLinkFile()
+  if (!fs.existsSync(file)) throw new Error(`no vendored libzmq build (${file}); run \`npm run build\` first`)
+  return JSON.parse(fs.readFileSync(file, "utf8")) as LinkInfo
 }
 
 let binary = ""

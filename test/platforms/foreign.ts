@@ -125,3 +125,54 @@ export async function inBullseye(checks: string[]): Promise<Report> {
   })
   return report(result, "the scenario in the bullseye chroot")
 }
+
+/** The zig target triple a toolchain file names (cmake/toolchains/<target>.cmake). */
+export function zigTarget(target: string): string {
+  const toolchain = fs.readFileSync(path.join(root, "cmake", "toolchains", `${target}.cmake`), "utf8")
+  const found = /^set\(zig_target (\S+)\)$/m.exec(toolchain)
+  if (!found) throw new Error(`cmake/toolchains/${target}.cmake names no zig_target`)
+  return found[1]
+}
+
+/** zig's compiler script for a zig toolchain's target (written by its configure). */
+export function zigCompiler(target: string): string {
+  const compiler = path.join(tools, "zig-wrappers", zigTarget(target), "cc")
+  if (!fs.existsSync(compiler)) {
+    throw new Error(`${compiler} is missing: run \`npm run build:prebuilds -- --target ${target}\``)
+  }
+  return compiler
+}
+
+/**
+ * Debian 11's musl for `arch` (Debian's name), unpacked into deps/tools/musl-<arch>/ on first use
+ * from the bullseye chroot's archive: its C library, whose dynamic loader can run a program.
+ */
+export async function muslRoot(arch: "amd64" | "arm64"): Promise<string> {
+  const dir = path.join(tools, `musl-${arch}`)
+  if (!fs.existsSync(dir)) {
+    const staging = fs.mkdtempSync(path.join(tools, ".musl-"))
+    try {
+      const result = await run(
+        path.join(root, "scripts", "in-bullseye"),
+        [
+          "sh",
+          "-c",
+          'cd "$0" && apt-get download -q "musl:$1" && dpkg-deb -x musl_*.deb root',
+          staging,
+          arch,
+        ],
+        {timeout: 240_000, killSignal: "SIGKILL"},
+      )
+      if (result.status !== 0) throw new Error(`fetching musl:${arch} failed:\n${transcript(result)}`)
+      // Appears whole, by one rename (as the npm tools do).
+      try {
+        fs.renameSync(path.join(staging, "root"), dir)
+      } catch (error) {
+        if (!fs.existsSync(dir)) throw error
+      }
+    } finally {
+      fs.rmSync(staging, {recursive: true, force: true})
+    }
+  }
+  return dir
+}
