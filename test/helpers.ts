@@ -93,30 +93,69 @@ export interface Run {
   stdout: string
   stderr: string
   seconds: number
+  /** True when `quietTimeout` killed it: it printed nothing for that long. */
+  stalled?: boolean
+}
+
+export interface RunOptions extends SpawnOptions {
+  /**
+   * A hang detector for a child that does bounded work in steps and prints a line after each:
+   * it is killed (`killSignal`, default SIGKILL) once this many ms pass without output. Unlike
+   * `timeout`, a machine slowing every step alike never reaches it; a step that never ends does.
+   */
+  quietTimeout?: number
 }
 
 /**
  * Runs a command to its end (in the repository root), collecting output; rejects only when it
- * cannot be started. Bound its time with `{timeout, killSignal: "SIGKILL"}`: the result then
- * shows the signal.
+ * cannot be started. Bound its time with `{timeout, killSignal: "SIGKILL"}` or `quietTimeout`:
+ * the result then shows the signal.
  */
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<Run> {
+export function run(command: string, args: string[], options: RunOptions = {}): Promise<Run> {
+  const {quietTimeout, ...spawnOptions} = options
   const timeout = options.timeout === undefined ? undefined : options.timeout * slowdown
   return new Promise((resolve, reject) => {
     const started = Date.now()
-    const child = spawn(command, args, {cwd: root, stdio: ["ignore", "pipe", "pipe"], ...options, timeout})
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...spawnOptions,
+      timeout,
+    })
     let stdout = ""
     let stderr = ""
-    child.stdout!.setEncoding("utf8").on("data", chunk => (stdout += chunk))
-    child.stderr!.setEncoding("utf8").on("data", chunk => (stderr += chunk))
-    child.on("error", reject)
+    let stalled = false
+    let quiet: NodeJS.Timeout | undefined
+    const heard = () => {
+      if (quietTimeout === undefined) return
+      clearTimeout(quiet)
+      quiet = setTimeout(() => {
+        stalled = true
+        child.kill(options.killSignal ?? "SIGKILL")
+      }, quietTimeout * slowdown)
+    }
+    heard()
+    child.stdout!.setEncoding("utf8").on("data", chunk => {
+      stdout += chunk
+      heard()
+    })
+    child.stderr!.setEncoding("utf8").on("data", chunk => {
+      stderr += chunk
+      heard()
+    })
+    child.on("error", error => {
+      clearTimeout(quiet)
+      reject(error)
+    })
     child.on("close", (status, signal) => {
-      resolve({status, signal, stdout, stderr, seconds: (Date.now() - started) / 1000})
+      clearTimeout(quiet)
+      resolve({status, signal, stdout, stderr, seconds: (Date.now() - started) / 1000, stalled})
     })
   })
 }
 
 /** The whole output of a run, for failure messages. */
 export function transcript(result: Run): string {
-  return `exit ${result.status ?? result.signal} after ${result.seconds}s\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`
+  const stalled = result.stalled ? " (killed: no output for its quietTimeout)" : ""
+  return `exit ${result.status ?? result.signal} after ${result.seconds}s${stalled}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`
 }

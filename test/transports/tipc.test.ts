@@ -25,6 +25,13 @@ function results(output: string): Map<string, Result> {
   return found
 }
 
+// A hang detector, not a speed limit: a whole run (boot included) takes ~4 s at load 8, and
+// at load 30 the guests' 10 s send/receive timeouts expired. The guests now wait for every
+// message without a timeout, so the harness's limit alone ends a hang.
+const runSeconds = 240
+// Each test waits for its run.
+jest.setTimeout((runSeconds + 30) * 1000)
+
 let oneNode: Promise<Run>
 let twoNodes: Promise<Run>
 
@@ -34,10 +41,10 @@ beforeAll(() => {
     files: ["/usr/bin/linux.uml", harness],
     commands: ["tipc"],
   })
-  oneNode = run(harness, ["--timeout", "50", "--", "node", peer, "local"])
+  oneNode = run(harness, ["--timeout", String(runSeconds), "--", "node", peer, "local"])
   twoNodes = run(harness, [
     "--timeout",
-    "50",
+    String(runSeconds),
     "--node1",
     `node ${peer} server`,
     "--node2",
