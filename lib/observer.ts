@@ -71,8 +71,9 @@ export class Observer {
   // this timer closes the observer.
   private socketClosed = false
   private endTimer?: ReturnType<typeof setTimeout>
-  // Closed for its users by endLate() while libzmq still holds the socket: the reading socket
-  // reads on, dropping what comes, until libzmq's own "end" (see drain()).
+  // Closed for its users (by endLate(), or close() on a socket it could not stop) while
+  // libzmq still holds the socket: the reading socket reads on, dropping what comes, until
+  // libzmq's own "end" (see drain()).
   private abandoned = false
   // The native observer holds this weakly (strongly only while watching): it lives as long as
   // the observer object.
@@ -210,11 +211,22 @@ export class Observer {
    */
   close(): void {
     if (this.closed) return
+    // Stopping sends "end" at once; it cannot stop a socket that is closing or in a running
+    // proxy (only the proxy's thread may call it then), whose monitor then sends on.
     this.native.stop()
+    let ended = false
     for (let raw = this.receiveNative(); raw !== undefined; raw = this.receiveNative()) {
-      if (raw.length !== 0) this.dispatch(toEvent(raw[0], raw[1], raw[2]))
+      if (raw.length === 0) continue
+      const event = toEvent(raw[0], raw[1], raw[2])
+      this.dispatch(event)
+      if (event.type === "end") ended = true
     }
-    this.finish()
+    if (ended) return this.finish()
+    // The monitor still sends: closing the reading socket would block libzmq's I/O thread for
+    // good at its next event (a send to a PAIR without peer waits), and with it every socket
+    // of the context. Abandoned, it reads on until libzmq's "end" (drain()).
+    this.dispatch({type: "end"} as Event)
+    this.finish(true)
   }
 
   /**

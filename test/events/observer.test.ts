@@ -410,3 +410,58 @@ describe("garbage collection", () => {
     })
   })
 })
+
+describe("the context outlives an observer closed early", () => {
+  // libzmq's monitor sends with a blocking send, on the thread that has an event to report —
+  // an I/O thread of the socket's context. An observer that closed its reading socket while
+  // the monitor still ran (libzmq stops it only on an open socket used by no proxy) left that
+  // thread blocked for good at the next event: every socket of the context stopped moving
+  // (fuzz seed 1: descriptors 35 -> 257). In a child: the failure is a hang.
+  it.each([
+    ["its socket is closing", "closing"],
+    ["its socket is in a running proxy", "proxied"],
+  ])("close() while %s", async (_, mode) => {
+    const result = await runChild(`
+      ;(async () => {
+        const observed = new zmq.Pull()
+        await observed.bind(${JSON.stringify(ipcEndpoint("observed"))})
+        const events = observed.events
+        let ended = 0
+        events.on("end", () => ended++)
+        let proxied
+        if (${JSON.stringify(mode)} === "proxied") {
+          const back = new zmq.Push()
+          await back.bind(${JSON.stringify(ipcEndpoint("back"))})
+          const proxy = new zmq.Proxy(observed, back)
+          proxied = {proxy, back, running: proxy.run()}
+        } else {
+          observed.close()
+        }
+        events.close()
+        console.log("closed", events.closed, "ended", ended)
+        if (proxied !== undefined) {
+          proxied.proxy.terminate()
+          await proxied.running
+          observed.close()
+          proxied.back.close()
+        }
+        // The listener's close is reported now, on the I/O thread that a new connection needs.
+        const pull = new zmq.Pull()
+        await pull.bind("tcp://127.0.0.1:*")
+        const push = new zmq.Push()
+        push.connect(pull.lastEndpoint)
+        await push.send("through")
+        const [message] = await pull.receive()
+        console.log(String(message))
+        push.close()
+        pull.close()
+      })()
+    `)
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      stdout: "closed true ended 1\nthrough\n",
+      stderr: "",
+    })
+  })
+})
