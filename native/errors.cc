@@ -46,8 +46,22 @@ const char* ErrnoName(int error) {
   return "EUNKNOWN";
 }
 
+// zeromq v6's words for the errors its users meet most (code matching on them keeps working);
+// every other error has libzmq's own text.
+static const char* Message(int error) {
+  switch (error) {
+    case ETERM: return "Context is closed";
+    case EAGAIN: return "Operation was not possible or timed out";
+    case EMFILE: return "Too many open file descriptors";
+    case ENOENT: return "No such endpoint";
+    case EBUSY: return "Socket is busy";
+    case EBADF: return "Socket is closed";
+    default: return zmq_strerror(error);
+  }
+}
+
 Napi::Error ZmqError(Napi::Env env, int error, const std::string& address) {
-  auto result = Napi::Error::New(env, zmq_strerror(error));
+  auto result = Napi::Error::New(env, Message(error));
   auto object = result.Value();
   object.Set("code", ErrnoName(error));
   object.Set("errno", Napi::Number::New(env, error));

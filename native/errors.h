@@ -10,7 +10,8 @@ namespace zmqn {
 // The errno name libzmq's error number stands for: "EAGAIN", "EFSM", "ETERM", ...
 const char* ErrnoName(int error);
 
-// An Error for libzmq's error number, with code, errno and, when given, address.
+// An Error for libzmq's error number, with code, errno and, when given, address; its message
+// is zeromq v6's for the errors v6 names (ENOENT "No such endpoint", ...), libzmq's otherwise.
 Napi::Error ZmqError(Napi::Env env, int error, const std::string& address = "");
 
 // Raises `error` as the JS exception unless one is pending already: the first failure stands

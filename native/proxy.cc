@@ -72,6 +72,17 @@ static Napi::Value Rejected(Napi::Env env, Napi::Error error) {
   return deferred.Promise();
 }
 
+// Whether a socket is open and was bound or connected (libzmq then has a last endpoint).
+static bool HasEndpoint(Socket* socket) {
+  if (socket == nullptr || socket->Handle() == nullptr) return false;
+  // Another proxy's thread owns it: the checks that follow say so.
+  if (socket->GetProxy() != nullptr) return true;
+  char endpoint[256];
+  size_t length = sizeof endpoint;
+  if (zmq_getsockopt(socket->Handle(), ZMQ_LAST_ENDPOINT, endpoint, &length) != 0) return true;
+  return length > 1;
+}
+
 static Napi::Error MessageError(Napi::Env env, int error, const char* message) {
   auto result = ZmqError(env, error);
   result.Set("message", message);
@@ -83,6 +94,16 @@ static Napi::Error MessageError(Napi::Env env, int error, const char* message) {
 Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (running_) return Rejected(env, MessageError(env, EBUSY, "Proxy is already running"));
+  // libzmq's proxy would wait for ever on a front or back end that has no endpoint (closed
+  // ones have none): refuse at once, in zeromq v6's words.
+  static const char* const unusable[2] = {"Front-end socket must be bound or connected",
+                                          "Back-end socket must be bound or connected"};
+  for (int i = 0; i < 2; i++) {
+    if (!HasEndpoint(sockets_[i])) {
+      Throw(MessageError(env, EINVAL, unusable[i]));
+      return Napi::Value();
+    }
+  }
   void* handles[3] = {nullptr, nullptr, nullptr};
   for (int i = 0; i < 3; i++) {
     if (sockets_[i] == nullptr) continue;
@@ -204,7 +225,7 @@ bool Proxy::AwaitThread() {
 
 bool Proxy::Command(Napi::Env env, const char* command) {
   if (!running_ || finished_) {
-    Throw(MessageError(env, EBADF, "Proxy is not running"));
+    Throw(MessageError(env, EBADF, "Socket is closed: the proxy is not running"));
     return false;
   }
   if (RetryInterrupted([&] { return zmq_send(control_, command, std::strlen(command), 0); }) < 0) {

@@ -6,6 +6,7 @@
 #include <zmq.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -13,6 +14,7 @@
 
 #include "addon.h"
 #include "context.h"
+#include "endpoint_work.h"
 #include "errors.h"
 #include "interrupted.h"
 #include "message.h"
@@ -50,6 +52,8 @@ Napi::Function Socket::Define(Napi::Env env) {
                          InstanceMethod<&Socket::Close>("close"),
                          InstanceMethod<&Socket::Bind>("bind"),
                          InstanceMethod<&Socket::Unbind>("unbind"),
+                         InstanceMethod<&Socket::BindAsync>("bindAsync"),
+                         InstanceMethod<&Socket::UnbindAsync>("unbindAsync"),
                          InstanceMethod<&Socket::Connect>("connect"),
                          InstanceMethod<&Socket::ConnectPeer>("connectPeer"),
                          InstanceMethod<&Socket::Disconnect>("disconnect"),
@@ -135,6 +139,9 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     }
 #endif
     if (proxy_ != nullptr) return;
+    // A bind or unbind runs on the thread pool: the socket is its until it returns (lib/ then
+    // serves what waits).
+    if (endpointBusy_) return;
     if (!watching_) {
       // Idle (nothing waits): take the change in here, without calling into JS. Reading
       // ZMQ_EVENTS consumes the descriptor's signal, which libuv would otherwise report again.
@@ -285,6 +292,8 @@ void Socket::Release() {
 
 void Socket::Close(int linger) {
   if (socket_ == nullptr) return;
+  // A bind or unbind still running on the thread pool finishes first.
+  auto endpointLock = LockForEndpointWork();
   if (proxy_ != nullptr) {
     proxy_->SocketClosing();
     if (proxy_ != nullptr) return;  // the proxy could not be stopped: a JS exception is pending
@@ -302,7 +311,7 @@ void Socket::Close(int linger) {
   PublishState();
 }
 
-bool Socket::EnsureOpen(Napi::Env env) {
+bool Socket::EnsureOpen(Napi::Env env, int closedError) {
   if (socket_ != nullptr && proxy_ == nullptr) return true;
   if (socket_ != nullptr) {
     auto error = ZmqError(env, EBUSY);
@@ -310,9 +319,7 @@ bool Socket::EnsureOpen(Napi::Env env) {
     Throw(error);
     return false;
   }
-  auto error = ZmqError(env, EBADF);
-  error.Set("message", "Socket is closed");
-  Throw(error);
+  Throw(ZmqError(env, closedError));
   return false;
 }
 
@@ -325,6 +332,14 @@ Napi::Value Socket::Closed(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), socket_ == nullptr);
 }
 
+// An endpoint call's failure: the error names the endpoint, even an empty one.
+static void ThrowEndpointError(Napi::Env env, const std::string& endpoint,
+                               int errorNumber = zmq_errno()) {
+  auto error = ZmqError(env, errorNumber);
+  error.Set("address", endpoint);
+  Throw(error);
+}
+
 // bind, unbind, connect, disconnect: one shape, one libzmq call each. `Starts`: the call may
 // start a multicast engine, tried first (transport-trial.h).
 template <int (*Call)(void*, const char*), bool Starts = false>
@@ -332,12 +347,30 @@ static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& addr
   const std::string endpoint = address.As<Napi::String>().Utf8Value();
   if (Starts) {
     if (const int error = TryTransport(socket, endpoint)) {
-      Throw(ZmqError(env, error, endpoint));
+      ThrowEndpointError(env, endpoint, error);
       return Napi::Value();
     }
   }
   if (RetryInterrupted([&] { return Call(socket, endpoint.c_str()); }) != 0) {
-    ThrowLastError(env, endpoint);
+    ThrowEndpointError(env, endpoint);
+    return Napi::Value();
+  }
+  return env.Undefined();
+}
+
+// join, leave: a group is bytes — a Buffer's, or a string's UTF-8 — that libzmq takes as a
+// NUL-terminated string.
+static std::string GroupBytes(const Napi::Value& value) {
+  if (!value.IsBuffer()) return value.As<Napi::String>().Utf8Value();
+  auto bytes = value.As<Napi::Buffer<char>>();
+  return std::string(bytes.Data(), bytes.Length());
+}
+
+template <int (*Call)(void*, const char*)>
+static Napi::Value Group(Napi::Env env, void* socket, const Napi::Value& value) {
+  const std::string group = GroupBytes(value);
+  if (RetryInterrupted([&] { return Call(socket, group.c_str()); }) != 0) {
+    ThrowLastError(env);
     return Napi::Value();
   }
   return env.Undefined();
@@ -351,6 +384,18 @@ Napi::Value Socket::Bind(const Napi::CallbackInfo& info) {
 Napi::Value Socket::Unbind(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   return Endpoint<zmq_unbind>(info.Env(), socket_, info[0]);
+}
+
+// bindAsync(address), unbindAsync(address) → Promise: the call runs on the thread pool.
+Napi::Value Socket::BindAsync(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return StartEndpointWork(info.Env(), this, Value(), zmq_bind, info[0].As<Napi::String>(), true);
+}
+
+Napi::Value Socket::UnbindAsync(const Napi::CallbackInfo& info) {
+  if (!EnsureOpen(info.Env())) return Napi::Value();
+  return StartEndpointWork(info.Env(), this, Value(), zmq_unbind, info[0].As<Napi::String>(),
+                           false);
 }
 
 Napi::Value Socket::Connect(const Napi::CallbackInfo& info) {
@@ -376,7 +421,7 @@ Napi::Value Socket::ConnectPeer(const Napi::CallbackInfo& info) {
     routingId = zmq_connect_peer(socket_, endpoint.c_str());
   } while (routingId == 0 && zmq_errno() == EINTR);  // see interrupted.h
   if (routingId == 0) {
-    ThrowLastError(env, endpoint);
+    ThrowEndpointError(env, endpoint);
     return Napi::Value();
   }
   return Napi::Number::New(env, routingId);
@@ -404,7 +449,7 @@ static bool SetOption(Napi::Env env, void* socket, int option, const T& value) {
 template <typename T>
 Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
+  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
   T value = 0;
   if (!GetOption(env, socket_, info[0].As<Napi::Number>().Int32Value(), value))
     return Napi::Value();
@@ -414,7 +459,7 @@ Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
 template <typename T>
 Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
+  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
   const auto number = info[1].As<Napi::Number>();
   const T value =
       std::is_same_v<T, int> ? number.Int32Value() : static_cast<T>(number.Int64Value());
@@ -429,7 +474,7 @@ Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
 // libzmq picks a CURVE key's encoding by it (41: Z85 text, 32: binary).
 Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
+  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
   char value[1024];
   size_t length = sizeof value;
   if (info.Length() > 1 && info[1].IsNumber()) {
@@ -445,7 +490,7 @@ Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
 // setBytes(option, value): value is a string, a Buffer or null (an empty value).
 Napi::Value Socket::SetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
+  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
   const int option = info[0].As<Napi::Number>().Int32Value();
   int result;
   if (info[1].IsString()) {
@@ -466,7 +511,7 @@ Napi::Value Socket::Join(const Napi::CallbackInfo& info) {
 #ifdef ZMQ_NATIVE_NO_DRAFT
   return NoDraft(info.Env());
 #else
-  return Endpoint<zmq_join>(info.Env(), socket_, info[0]);
+  return Group<zmq_join>(info.Env(), socket_, info[0]);
 #endif
 }
 
@@ -475,7 +520,7 @@ Napi::Value Socket::Leave(const Napi::CallbackInfo& info) {
 #ifdef ZMQ_NATIVE_NO_DRAFT
   return NoDraft(info.Env());
 #else
-  return Endpoint<zmq_leave>(info.Env(), socket_, info[0]);
+  return Group<zmq_leave>(info.Env(), socket_, info[0]);
 #endif
 }
 
@@ -612,8 +657,8 @@ Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
     ThrowLastError(env);
     return Napi::Value();
   }
-  if (info[2].IsString()) {
-    const std::string group = info[2].As<Napi::String>().Utf8Value();
+  if (info[2].IsString() || info[2].IsBuffer()) {
+    const std::string group = GroupBytes(info[2]);
     if (!group.empty() && zmq_msg_set_group(&msg, group.c_str()) != 0) {
       zmq_msg_close(&msg);
       ThrowLastError(env);
@@ -741,7 +786,9 @@ Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
   const char* group = zmq_msg_group(&msg);
   auto result = Napi::Array::New(env, 3);
   result.Set(1u, Napi::Number::New(env, routingId));
-  result.Set(2u, group != nullptr ? Napi::String::New(env, group) : env.Undefined());
+  // The group's bytes as sent: a group need not be text.
+  result.Set(2u, group != nullptr ? Napi::Buffer<char>::Copy(env, group, std::strlen(group))
+                                  : env.Undefined());
   result.Set(0u, FrameToBuffer(env, &msg));
   return result;
 #endif

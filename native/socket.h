@@ -5,6 +5,10 @@
 #include <napi.h>
 #include <uv.h>
 
+#include <atomic>
+#include <cerrno>
+#include <mutex>
+
 #include "poller.h"
 #include "tagged.h"
 
@@ -39,12 +43,22 @@ class Socket : public Napi::ObjectWrap<Socket> {
   }
   Proxy* GetProxy() const { return proxy_; }
   // Throws EBADF (closed) or EBUSY (proxied) and returns false when JS may not use the socket.
-  bool EnsureOpen(Napi::Env env);
+  // For its options a closed socket's error is what libzmq itself gives (ENOTSOCK), as
+  // zeromq v6 reports them.
+  bool EnsureOpen(Napi::Env env, int closedError = EBADF);
+
+  // A bind or unbind on the thread pool (endpoint_work.h) owns the socket while it runs: the
+  // worker holds this lock around its libzmq call, and close() takes it first.
+  std::unique_lock<std::mutex> LockForEndpointWork() { return std::unique_lock(endpointLock_); }
+  void BeginEndpointWork() { endpointBusy_ = true; }
+  void EndEndpointWork() { endpointBusy_ = false; }
 
  private:
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value Bind(const Napi::CallbackInfo& info);
   Napi::Value Unbind(const Napi::CallbackInfo& info);
+  Napi::Value BindAsync(const Napi::CallbackInfo& info);
+  Napi::Value UnbindAsync(const Napi::CallbackInfo& info);
   Napi::Value Connect(const Napi::CallbackInfo& info);
   Napi::Value ConnectPeer(const Napi::CallbackInfo& info);
   Napi::Value Disconnect(const Napi::CallbackInfo& info);
@@ -119,6 +133,8 @@ class Socket : public Napi::ObjectWrap<Socket> {
   Napi::FunctionReference onReady_;
   bool watching_ = false;
   Proxy* proxy_ = nullptr;
+  std::mutex endpointLock_;
+  std::atomic<bool> endpointBusy_{false};
 };
 
 }  // namespace zmqn

@@ -165,7 +165,9 @@ describe("Proxy misuse", () => {
     expect(() => frontEnd.linger).toThrow(expect.objectContaining({code: "EBUSY"}))
     expect(() => frontEnd.events).toThrow(expect.objectContaining({code: "EBUSY"}))
     await expect(proxy.run()).rejects.toMatchObject({code: "EBUSY"})
-    await expect(new Proxy(frontEnd, track(new Push())).run()).rejects.toMatchObject({code: "EBUSY"})
+    const another = track(new Push())
+    await another.bind(any)
+    await expect(new Proxy(frontEnd, another).run()).rejects.toMatchObject({code: "EBUSY"})
     proxy.terminate()
     await running
     // Free again once the proxy ended.
@@ -173,18 +175,35 @@ describe("Proxy misuse", () => {
     await expect(backEnd.send("direct")).resolves.toBeUndefined()
   })
 
-  it("rejects sockets that are not Sockets, and closed ones with EBADF", async () => {
+  it("rejects sockets that are not Sockets, and ends neither bound nor connected (closed ones too) with EINVAL", async () => {
     const pull = track(new Pull())
     expect(() => new Proxy(pull, {} as Push)).toThrow(/"backEnd"/)
     expect(() => new Proxy(null as unknown as Pull, pull)).toThrow(/"frontEnd"/)
+    const push = track(new Push())
+    // libzmq's proxy would wait for ever on them (zeromq v6's words).
+    await expect(new Proxy(pull, push).run()).rejects.toMatchObject({
+      code: "EINVAL",
+      message: "Front-end socket must be bound or connected",
+    })
+    await pull.bind(any)
+    await expect(new Proxy(pull, push).run()).rejects.toMatchObject({
+      code: "EINVAL",
+      message: "Back-end socket must be bound or connected",
+    })
+    push.connect(pull.lastEndpoint!)
     const closed = new Push()
     closed.close()
-    await expect(new Proxy(pull, closed).run()).rejects.toMatchObject({code: "EBADF"})
+    await expect(new Proxy(pull, closed).run()).rejects.toMatchObject({
+      code: "EINVAL",
+      message: "Back-end socket must be bound or connected",
+    })
   })
 
   it("refuses thread-safe draft sockets with ENOTSUP", async () => {
     const server = track(new Server())
     const client = track(new Client())
+    await server.bind(any)
+    client.connect(server.lastEndpoint!)
     await expect(new Proxy(server, client).run()).rejects.toMatchObject({code: "ENOTSUP"})
     expect(server.closed).toBe(false)
   })
@@ -228,9 +247,11 @@ describe("Proxy threads and teardown", () => {
     }
     expect(threads()).toBe(before)
     const {frontEnd, backEnd} = proxy
-    const proxies = Array.from({length: 50}, () => {
+    const proxies = Array.from({length: 50}, (_, i) => {
       const pull = track(new Pull())
       const push = track(new Push())
+      pull.bindSync(`inproc://proxy-threads-${i}-front`)
+      push.bindSync(`inproc://proxy-threads-${i}-back`)
       return new Proxy(pull, push)
     })
     const runs = proxies.map(p => p.run())
@@ -256,6 +277,8 @@ describe("Proxy threads and teardown", () => {
   it("a running proxy keeps the process alive until terminated", async () => {
     const result = await runChild(`
       const proxy = new zmq.Proxy(new zmq.Pull(), new zmq.Push())
+      proxy.frontEnd.bindSync("inproc://front")
+      proxy.backEnd.bindSync("inproc://back")
       proxy.run().then(() => { console.log("ended"); proxy.frontEnd.close(); proxy.backEnd.close() })
       setTimeout(() => proxy.terminate(), 200)
     `)
