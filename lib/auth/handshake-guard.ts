@@ -12,8 +12,9 @@ interface SecurityOptions {
 }
 
 export function checkHandshakeOptions(socket: object, address: string): void {
-  const options = socket as SecurityOptions
-  if (!options.zapEnforceDomain || options.zapDomain) return
+  const options = socket as SecurityOptions & {closed: boolean}
+  // A closed socket's options cannot be read; bind() or connect() says it is closed.
+  if (options.closed || !options.zapEnforceDomain || options.zapDomain) return
   const what = options.plainServer
     ? "aborts the process (an assertion) at the first handshake"
     : options.curveServer
