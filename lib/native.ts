@@ -1,5 +1,6 @@
 // The only module that loads the compiled addon; everything else imports its types from here.
 import * as path from "node:path"
+import {isMainThread} from "node:worker_threads"
 import {lendable} from "./lending"
 import {loadFailureError, noBinaryError} from "./load-error"
 
@@ -88,8 +89,11 @@ export interface Binding {
   curveKeyPair(): {publicKey: string; secretKey: string}
   /** Which large frames libzmq may borrow: lib/lending.ts. */
   lendWith(lendable: (buffer: ArrayBufferLike) => boolean): void
-  /** The environment teardown (open sockets closed, contexts terminated, bounded), once. */
-  exitTeardown(): void
+  /**
+   * The environment teardown (open sockets closed, contexts terminated), once: bounded, or
+   * after a natural end (`natural`) until what sockets queue is delivered.
+   */
+  exitTeardown(natural: boolean): void
   /** Z85 secret key in, Z85 public key out (lib/auth/keys.ts validates). */
   curvePublic(secretKey: string): string
   z85Encode(bytes: Buffer): string
@@ -136,6 +140,19 @@ function loadBinding(): Binding {
 export const binding = loadBinding()
 
 binding.lendWith(lendable)
-// process.exit() skips the environment teardown, where closed sockets linger: it still emits
-// "exit", so the teardown runs from there (and only once).
-process.once("exit", () => binding.exitTeardown())
+
+// Exit teardown, one hook block. process.exit() skips the environment teardown, where closed
+// sockets linger: it still emits "exit", so the teardown runs from there (and only once;
+// worker termination falls back to the environment's cleanup). A main thread that ends
+// naturally (its event loop ran dry, so no operation of ours waits: "beforeExit" came first)
+// gets the messages send() resolved delivered, as each socket's linger says, as zeromq v6
+// does; process.exit() and worker termination stay bounded.
+let natural = false
+if (isMainThread) {
+  process.on("beforeExit", () => {
+    natural = true
+    // A "beforeExit" listener may start more work: the end is natural only if the loop stays dry.
+    setImmediate(() => (natural = false)).unref()
+  })
+}
+process.once("exit", () => binding.exitTeardown(natural))

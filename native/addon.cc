@@ -44,36 +44,52 @@ static Napi::Value LendWith(const Napi::CallbackInfo& info) {
 // How long teardown waits for libzmq to give back borrowed send buffers.
 constexpr int kReleaseWaitMs = 1000;
 
-// Runs when the environment shuts down (process exit, worker termination), before wrapped
-// objects are finalized. Sockets the program left open are closed without lingering — it never
-// asked for their queues to be flushed — then owned contexts are terminated, bounded in time.
-static void Teardown(AddonData* data) {
-  // Once: from the process's "exit" event (ExitTeardown) or when the environment shuts down.
+// Closes what the environment leaves open, once: from the process's "exit" event (ExitTeardown),
+// else when the environment shuts down (worker termination), before wrapped objects are
+// finalized. UntilDelivered (the main thread's natural exit): sockets the program left open are
+// closed with their own linger and contexts wait until it is over, as in zeromq v6 (a message
+// send() resolved is not lost); Bounded (process.exit(), worker termination): they are closed
+// without lingering and contexts are terminated, bounded in time.
+static void Teardown(AddonData* data, ExitWait wait) {
   if (data->tearingDown) return;
   data->tearingDown = true;
   // Running proxies first: their threads use sockets that are about to be closed.
   std::vector<Proxy*> proxies(data->proxies.begin(), data->proxies.end());
   for (Proxy* proxy : proxies) proxy->Teardown();
   std::vector<Socket*> sockets(data->sockets.begin(), data->sockets.end());
-  for (Socket* socket : sockets) socket->Close(0);
+  // Close() without a linger keeps the socket's own.
+  for (Socket* socket : sockets) {
+    if (wait == ExitWait::UntilDelivered) {
+      socket->Close();
+    } else {
+      socket->Close(0);
+    }
+  }
   std::vector<Observer*> observers(data->observers.begin(), data->observers.end());
   for (Observer* observer : observers) observer->Close();
   std::vector<Context*> contexts(data->contexts.begin(), data->contexts.end());
   data->contexts.clear();
-  for (Context* context : contexts) context->Teardown();
+  for (Context* context : contexts) context->Teardown(wait);
   // The closed sockets' queues are dropped on libzmq's I/O threads: let them give back the
   // buffers they borrowed before the runtime frees the memory (bounded; see ReleaseQueue).
   data->releases.AwaitReturns(kReleaseWaitMs);
   data->releases.Stop();
-  ReleaseSharedContext();
+  ReleaseSharedContext(wait);
 }
 
-// exitTeardown(): process.exit() ends the main thread without running environment cleanup
-// hooks, so sockets closed just before it were dropped instead of lingering. lib/native.ts
-// calls this from the process's "exit" event, which process.exit() does emit.
+// exitTeardown(natural): process.exit() ends the main thread without running environment
+// cleanup hooks, so sockets closed just before it were dropped instead of lingering. lib/native.ts
+// calls this from the process's "exit" event, which process.exit() does emit too; `natural`:
+// the main thread's event loop ran dry before (its "beforeExit").
 static Napi::Value ExitTeardown(const Napi::CallbackInfo& info) {
-  Teardown(AddonData::Of(info.Env()));
+  const bool natural = info[0].ToBoolean();
+  Teardown(AddonData::Of(info.Env()), natural ? ExitWait::UntilDelivered : ExitWait::Bounded);
   return info.Env().Undefined();
+}
+
+// The environment shuts down without an "exit" event of its own (worker termination).
+static void CleanupTeardown(AddonData* data) {
+  Teardown(data, ExitWait::Bounded);
 }
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -81,7 +97,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   auto* data = new AddonData();
   env.SetInstanceData(data);
   data->releases.Start(env);
-  env.AddCleanupHook(Teardown, data);
+  env.AddCleanupHook(CleanupTeardown, data);
 
   auto context = Context::Define(env);
   auto socket = Socket::Define(env);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -17,8 +18,10 @@
 
 namespace zmqn {
 
-// How long environment teardown waits for a context to flush lingering messages.
+// How long environment teardown waits for a context to flush lingering messages, where it is
+// bounded; and how long a natural exit waits before saying that it waits.
 constexpr int kTeardownWaitMs = 5000;
+constexpr int kExitWarningMs = 500;
 
 namespace {
 std::mutex sharedMutex;
@@ -38,7 +41,7 @@ void* AcquireSharedContext() {
   return sharedContext;
 }
 
-void ReleaseSharedContext() {
+void ReleaseSharedContext(ExitWait wait) {
   void* last = nullptr;
   {
     std::lock_guard<std::mutex> lock(sharedMutex);
@@ -47,7 +50,26 @@ void ReleaseSharedContext() {
       sharedContext = nullptr;
     }
   }
-  if (last != nullptr) TerminateBounded(last, kTeardownWaitMs);
+  if (last != nullptr) TerminateAtExit(last, wait);
+}
+
+void TerminateAtExit(void* context, ExitWait wait) {
+  if (wait == ExitWait::Bounded) return TerminateBounded(context, kTeardownWaitMs);
+  // Read before terminating: the warning names blocky only when it holds the exit.
+  const bool blocky = zmq_ctx_get(context, ZMQ_BLOCKY) == 1;
+  auto finished = std::make_shared<std::promise<void>>();
+  auto done = finished->get_future();
+  std::thread([context, finished]() {
+    RetryInterrupted([&] { return zmq_ctx_term(context); });
+    finished->set_value();
+  }).detach();
+  if (done.wait_for(std::chrono::milliseconds(kExitWarningMs)) == std::future_status::timeout) {
+    // zeromq v6's words; process.emitWarning cannot run any more, so it is mimicked.
+    std::fprintf(
+        stderr, "(node:%d) WARNING: Waiting for queued ZeroMQ messages to be delivered.%s\n",
+        uv_os_getpid(), blocky ? " Set 'context.blocky = false' to change this behaviour." : "");
+  }
+  done.wait();
 }
 
 void TerminateBounded(void* context, int timeoutMs) {
@@ -123,9 +145,9 @@ Context::~Context() {
   }
 }
 
-void Context::Teardown() {
+void Context::Teardown(ExitWait wait) {
   if (shared_ || context_ == nullptr) return;
-  TerminateBounded(context_, kTeardownWaitMs);
+  TerminateAtExit(context_, wait);
   context_ = nullptr;
 }
 

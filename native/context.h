@@ -9,6 +9,10 @@
 
 namespace zmqn {
 
+// How teardown waits for lingering messages: a bounded time (worker termination,
+// process.exit()), or until they are delivered (the main thread ends naturally, as in v6).
+enum class ExitWait { Bounded, UntilDelivered };
+
 class Context : public Napi::ObjectWrap<Context> {
  public:
   // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
@@ -25,7 +29,7 @@ class Context : public Napi::ObjectWrap<Context> {
   ThreadStart& Threads() { return *threads_; }
 
   // Environment teardown: terminate an owned context, waiting at most a bounded time.
-  void Teardown();
+  void Teardown(ExitWait wait);
 
  private:
   Napi::Value GetOption(const Napi::CallbackInfo& info);
@@ -44,7 +48,11 @@ class Context : public Napi::ObjectWrap<Context> {
 // The process-wide default context; each environment takes one use and gives it back at
 // teardown; the last one terminates it.
 void* AcquireSharedContext();
-void ReleaseSharedContext();
+void ReleaseSharedContext(ExitWait wait);
+
+// Ends a context at teardown: bounded in time, or at the main thread's natural exit as
+// zeromq v6 does, until its lingering messages are delivered, warning after 500 ms that it waits.
+void TerminateAtExit(void* context, ExitWait wait);
 
 // Terminates a context on a helper thread, waiting at most timeoutMs (forever when < 0, not
 // at all when 0), so that a context held open by lingering messages cannot hang process exit.

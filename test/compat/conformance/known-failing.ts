@@ -644,5 +644,4 @@ export const knownFailing = new Map<string, "differs" | "crashes">([
   ["Proxy.run: a closed front end", "differs"],
   ["Proxy.run: a closed back end", "differs"],
   ["Proxy: forwards both ways, pauses and resumes", "differs"],
-  ["natural exit: messages send() resolved are delivered (peer comes late)", "differs"],
 ])
