@@ -46,6 +46,14 @@ function compile(options: ts.CompilerOptions): string[] {
   })
 }
 
+function writeKnownErrors(errors: string[]): void {
+  const file = path.join(__dirname, "types/known-errors.ts")
+  const text = fs.readFileSync(file, "utf8")
+  const start = text.indexOf("[\n") + 2
+  const list = errors.map(error => `  ${JSON.stringify(error)},\n`).join("")
+  fs.writeFileSync(file, text.slice(0, start) + list + "]\n")
+}
+
 beforeAll(() => checkBuilt())
 
 describe.each(settings)("v6-typed code, %s", (_name, options) => {
@@ -54,7 +62,10 @@ describe.each(settings)("v6-typed code, %s", (_name, options) => {
   }, 60_000)
 
   it("compiles against zmq-native", () => {
-    expect(compile({...options, ...ours})).toEqual(knownTypeErrors)
+    const errors = compile({...options, ...ours})
+    // UPDATE_KNOWN_TYPE_ERRORS=1 rewrites the list after a change to the declarations.
+    if (process.env.UPDATE_KNOWN_TYPE_ERRORS) writeKnownErrors(errors)
+    expect(errors).toEqual(knownTypeErrors)
   }, 60_000)
 })
 
