@@ -19,6 +19,7 @@ import {checkString} from "./errors"
 import {ZMQ_GROUP_MAX_LENGTH} from "./generated/zmq"
 import {groupOf} from "./core/codecs"
 import {native} from "./core/handles"
+import {endpointsChanged} from "./core/option-values"
 import type {Options} from "./sockets"
 
 export type {Routing, RoutedSendOptions, GroupSendOptions, GroupInfo} from "./core/codecs"
@@ -220,7 +221,9 @@ export class Peer extends PeerBase {
    */
   connect(address: string): number {
     checkString("address", address)
-    return this[native].connectPeer(address)
+    const routingId = this[native].connectPeer(address)
+    endpointsChanged(this[native], 1)
+    return routingId
   }
 }
 

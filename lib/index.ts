@@ -34,6 +34,7 @@ export {type SocketOptionProperties, type WritableSocketOptions, type WritableCo
 // The generated bases that hold the option accessors and operations: types only, so that the
 // API report and users' editors see every member (there are no such classes to import).
 export type {SocketBase, ContextBase} from "./generated/options"
+export type {RawSocketOptions, RawContextOptions} from "./core/raw-options"
 export type {
   PairBase,
   PublisherBase,

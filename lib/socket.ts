@@ -13,7 +13,7 @@ import {socketTypes, type SocketKind} from "./socket-types"
 import {codecs} from "./core/codecs"
 import {Engine} from "./core/engine"
 import {closeWithin, engine, native, proxied} from "./core/handles"
-import {applyOptions} from "./core/option-values"
+import {applyOptions, endpointsChanged} from "./core/option-values"
 import {checkHandshakeOptions} from "./auth/handshake-guard"
 import type {MessageWithMetadata, MetadataReceiveOptions} from "./metadata"
 import type {Message, MessageLike} from "./core/frames"
@@ -293,6 +293,7 @@ export abstract class Socket extends SocketBase {
     } catch (error) {
       throw transportError(error, address)
     }
+    endpointsChanged(this[native], 1)
     if (address.startsWith("ipc://")) (this.#ipcFiles ??= new IpcFiles()).bound(address)
     this[engine].attached()
   }
@@ -316,6 +317,7 @@ export abstract class Socket extends SocketBase {
   unbindSync(address: string): void {
     checkString("address", address)
     this[native].unbind(address)
+    endpointsChanged(this[native], -1)
     this.#ipcFiles?.unbound(address)
   }
 
@@ -336,6 +338,7 @@ export abstract class Socket extends SocketBase {
     } catch (error) {
       throw transportError(error, address)
     }
+    endpointsChanged(this[native], 1)
     this[engine].attached()
   }
 
@@ -348,6 +351,7 @@ export abstract class Socket extends SocketBase {
   disconnect(address: string): void {
     checkString("address", address)
     this[native].disconnect(address)
+    endpointsChanged(this[native], -1)
   }
 
   // ---- lifetime ----

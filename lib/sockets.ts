@@ -313,8 +313,7 @@ export class XPublisher extends XPublisherBase {
       case "allSubsUnsubs":
         socket.setInt32(ZMQ_XPUB_VERBOSER, 1)
         return
-      default:
-        throw typeError("verbosity", 'null, "allSubs" or "allSubsUnsubs"', value)
+      // Any other value changes nothing, as in zeromq v6.
     }
   }
 }

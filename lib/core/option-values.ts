@@ -1,34 +1,78 @@
-// Option values between JS and libzmq, for the generated accessors (lib/generated/): each setter
-// checks its value (a TypeError or RangeError naming the option) and converts it to what the
-// native call takes; each getter undoes libzmq's encoding (text's NUL, a value's number).
-import {describe, errnoError, typeError, rangeError} from "../errors"
+// Option values between JS and libzmq, for the generated accessors (lib/generated/) and the raw
+// accessors by libzmq number (lib/core/raw-options.ts). Both treat a value as zeromq v6 does, so
+// code written for v6 sees the same outcome: a TypeError in v6's words ("Option value must be a
+// number"; ours then names the option and the value), numbers converted as v6's native layer
+// converts them (fractions truncated, 32-bit values wrapped), and v6's warnings (an option set
+// on a bound or connected socket, a 64-bit value beyond 2^53).
+import {describe, errnoError, rangeError, typeError} from "../errors"
 import type {NativeContext, NativeSocket} from "../native"
+import {
+  ZMQ_LINGER,
+  ZMQ_PROBE_ROUTER,
+  ZMQ_RCVHWM,
+  ZMQ_RCVTIMEO,
+  ZMQ_REQ_CORRELATE,
+  ZMQ_REQ_RELAXED,
+  ZMQ_ROUTER_HANDOVER,
+  ZMQ_ROUTER_MANDATORY,
+  ZMQ_SNDHWM,
+  ZMQ_SNDTIMEO,
+  ZMQ_SUBSCRIBE,
+  ZMQ_UNSUBSCRIBE,
+  ZMQ_XPUB_VERBOSE,
+  ZMQ_XPUB_VERBOSER,
+} from "../generated/zmq"
 
-type Range = readonly [number, number]
-const int32Range: Range = [-(2 ** 31), 2 ** 31 - 1]
-const uint32Range: Range = [0, 2 ** 32 - 1]
-const int64Range: Range = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER]
-const uint64Range: Range = [0, Number.MAX_SAFE_INTEGER]
+function wrongValue(expected: string, name: string, value: unknown): TypeError {
+  return new TypeError(`Option value must be ${expected} (${name}: got ${describe(value)})`)
+}
 
-function integer(name: string, value: unknown, [min, max]: Range): number {
-  if (typeof value !== "number" || !Number.isInteger(value)) throw typeError(name, "an integer", value)
-  if (value < min || value > max) throw rangeError(name, `between ${min} and ${max}`, value)
+// libzmq converts the number natively as v6 does (int32 wraps, int64 saturates, both truncate).
+function number(name: string, value: unknown): number {
+  if (typeof value !== "number") throw wrongValue("a number", name, value)
   return value
 }
 
 function boolean(name: string, value: unknown): number {
-  if (typeof value !== "boolean") throw typeError(name, "a boolean", value)
+  if (typeof value !== "boolean") throw wrongValue("a boolean", name, value)
   return value ? 1 : 0
 }
 
-function valueIndex(name: string, value: unknown, values: readonly unknown[]): number {
-  const index = values.indexOf(value)
-  if (index < 0) throw typeError(name, `one of ${values.map(v => JSON.stringify(v)).join(", ")}`, value)
-  return index
+// Bound or connected endpoints per socket: an option set while there are any reaches only the
+// connections made after it, which v6 warns about.
+const endpoints = new WeakMap<NativeSocket, number>()
+
+/** A bind or connect (1) succeeded, or an unbind or disconnect (-1). */
+export function endpointsChanged(socket: NativeSocket, by: 1 | -1): void {
+  endpoints.set(socket, (endpoints.get(socket) ?? 0) + by)
+}
+
+// Options libzmq applies to existing connections too, or that this package reads each time: v6
+// sets them after bind/connect without a warning.
+const immediate = new Set([
+  ZMQ_SUBSCRIBE,
+  ZMQ_UNSUBSCRIBE,
+  ZMQ_LINGER,
+  ZMQ_ROUTER_MANDATORY,
+  ZMQ_PROBE_ROUTER,
+  ZMQ_XPUB_VERBOSE,
+  ZMQ_XPUB_VERBOSER,
+  ZMQ_REQ_CORRELATE,
+  ZMQ_REQ_RELAXED,
+  ZMQ_ROUTER_HANDOVER,
+  ZMQ_SNDHWM,
+  ZMQ_RCVHWM,
+  ZMQ_SNDTIMEO,
+  ZMQ_RCVTIMEO,
+])
+
+function warnIfLate(socket: NativeSocket, id: number): void {
+  if (immediate.has(id) || (!socket.closed && !endpoints.get(socket))) return
+  process.emitWarning("Socket option will not take effect until next connect/bind.")
 }
 
 // libzmq refuses a value it does not take (sendHighWaterMark = -5) with a bare EINVAL: say which
-// option and value. Other errors (ETERM, EBADF for a closed socket) pass unchanged.
+// option and value. Other errors (ETERM, ENOTSOCK for a closed socket) pass unchanged.
 function write(name: string, value: unknown, set: () => void): void {
   try {
     set()
@@ -44,12 +88,18 @@ function write(name: string, value: unknown, set: () => void): void {
   }
 }
 
+function writeSocket(socket: NativeSocket, id: number, name: string, value: unknown, set: () => void): void {
+  warnIfLate(socket, id)
+  write(name, value, set)
+}
+
 export function getBool(socket: NativeSocket, id: number): boolean {
   return socket.getInt32(id) !== 0
 }
 
 export function setBool(socket: NativeSocket, id: number, name: string, value: unknown): void {
-  write(name, value, () => socket.setInt32(id, boolean(name, value)))
+  const bit = boolean(name, value)
+  writeSocket(socket, id, name, value, () => socket.setInt32(id, bit))
 }
 
 export function getInt32(socket: NativeSocket, id: number): number {
@@ -57,23 +107,24 @@ export function getInt32(socket: NativeSocket, id: number): number {
 }
 
 export function setInt32(socket: NativeSocket, id: number, name: string, value: unknown): void {
-  write(name, value, () => socket.setInt32(id, integer(name, value, int32Range)))
+  const int = number(name, value)
+  writeSocket(socket, id, name, value, () => socket.setInt32(id, int))
 }
 
 export function getUint32(socket: NativeSocket, id: number): number {
   return socket.getInt32(id) >>> 0
 }
 
-export function setUint32(socket: NativeSocket, id: number, name: string, value: unknown): void {
-  write(name, value, () => socket.setInt32(id, integer(name, value, uint32Range) | 0))
-}
+/** The same 32 bits as setInt32: libzmq reads them as unsigned. */
+export const setUint32 = setInt32
 
 export function getInt64(socket: NativeSocket, id: number): number {
   return socket.getInt64(id)
 }
 
 export function setInt64(socket: NativeSocket, id: number, name: string, value: unknown): void {
-  write(name, value, () => socket.setInt64(id, integer(name, value, int64Range)))
+  const int = number(name, value)
+  writeSocket(socket, id, name, value, () => socket.setInt64(id, int))
 }
 
 export function getUint64(socket: NativeSocket, id: number): number {
@@ -81,22 +132,30 @@ export function getUint64(socket: NativeSocket, id: number): number {
 }
 
 export function setUint64(socket: NativeSocket, id: number, name: string, value: unknown): void {
-  write(name, value, () => socket.setUint64(id, integer(name, value, uint64Range)))
+  const int = number(name, value)
+  // As v6: a negative value is 0; one beyond 2^53 may not be the integer meant.
+  if (int > Number.MAX_SAFE_INTEGER) {
+    process.emitWarning(
+      "Value is larger than Number.MAX_SAFE_INTEGER and may have been rounded inaccurately.",
+    )
+  }
+  writeSocket(socket, id, name, value, () => socket.setUint64(id, int < 0 ? 0 : int))
 }
 
 /** A text option; `size`: the buffer to read it with, where libzmq picks the encoding by it. */
 export function getString(socket: NativeSocket, id: number, size?: number): string | null {
   const bytes = socket.getBytes(id, size)
-  // libzmq counts a terminating NUL in text options.
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === 0 ? bytes.length - 1 : bytes.length
-  return end === 0 ? null : bytes.toString("utf8", 0, end)
+  // Text up to its NUL (libzmq counts a terminating one), as v6 reads it.
+  const nul = bytes.indexOf(0)
+  const end = nul < 0 ? bytes.length : nul
+  return end === 0 && bytes.length <= 1 ? null : bytes.toString("utf8", 0, end)
 }
 
 export function setString(socket: NativeSocket, id: number, name: string, value: unknown): void {
   if (value !== null && typeof value !== "string" && !Buffer.isBuffer(value)) {
-    throw typeError(name, "a string, a Buffer or null", value)
+    throw wrongValue("a string or buffer", name, value)
   }
-  write(name, value, () => socket.setBytes(id, value))
+  writeSocket(socket, id, name, value, () => socket.setBytes(id, value))
 }
 
 /** An integer option with named values (`values[n]` names libzmq's n); unnamed ones as numbers. */
@@ -105,6 +164,7 @@ export function getNamed<V>(socket: NativeSocket, id: number, values: readonly V
   return (number >= 0 && number < values.length ? values[number] : number) as V
 }
 
+/** An unknown name is -1, which libzmq refuses (EINVAL), as in v6. */
 export function setNamed(
   socket: NativeSocket,
   id: number,
@@ -112,8 +172,8 @@ export function setNamed(
   value: unknown,
   values: readonly unknown[],
 ): void {
-  const index = valueIndex(name, value, values)
-  write(name, value, () => socket.setInt32(id, index))
+  const index = values.indexOf(value)
+  writeSocket(socket, id, name, value, () => socket.setInt32(id, index))
 }
 
 export function getContextInt32(context: NativeContext, id: number): number {
@@ -128,10 +188,11 @@ export function setContextInt32(
   value: unknown,
   limit?: [number, string],
 ): void {
-  const number = integer(name, value, int32Range)
-  if (limit !== undefined && number > limit[0])
+  const int = number(name, value) | 0
+  // Beyond it libzmq would abort the process when it starts the context's threads.
+  if (limit !== undefined && int > limit[0])
     throw rangeError(name, `at most ${limit[0]} (${limit[1]})`, value)
-  write(name, value, () => context.setOption(id, number))
+  write(name, value, () => context.setOption(id, int))
 }
 
 export function getContextBool(context: NativeContext, id: number): boolean {
@@ -139,7 +200,8 @@ export function getContextBool(context: NativeContext, id: number): boolean {
 }
 
 export function setContextBool(context: NativeContext, id: number, name: string, value: unknown): void {
-  write(name, value, () => context.setOption(id, boolean(name, value)))
+  const bit = boolean(name, value)
+  write(name, value, () => context.setOption(id, bit))
 }
 
 /**
