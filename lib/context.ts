@@ -2,7 +2,7 @@
 import {binding, type NativeContext} from "./native"
 import {ContextBase} from "./generated/options"
 import {closeWithin, native} from "./core/handles"
-import {applyOptions} from "./core/option-values"
+import {applyOptions, checkOptions} from "./core/option-values"
 import {invalidTimeout} from "./errors"
 import type {WritableContextOptions} from "./options"
 
@@ -56,18 +56,19 @@ export class Context extends ContextBase {
   constructor(options: Partial<WritableContextOptions> | undefined, handle: NativeContext)
   constructor(options?: Partial<WritableContextOptions>, handle?: NativeContext) {
     super()
+    checkOptions(options)
     this[native] = handle ?? new binding.Context()
     contexts.add(this)
     openSockets.set(this, new Set())
+    // As zeromq v6's, and as sockets are: a misspelt option set as a property throws.
+    Object.seal(this)
     try {
-      applyOptions(this, options, [])
+      applyOptions(this, "Context", options, [])
     } catch (error) {
       // Nobody will close it: terminate it now rather than when it is collected.
       if (handle === undefined) void this[native].terminate()
       throw error
     }
-    // As zeromq v6's, and as sockets are: a misspelt option set as a property throws.
-    Object.seal(this)
   }
 
   /**

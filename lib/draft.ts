@@ -4,6 +4,7 @@
 // group. Their routing id or group travels beside the frame: as send options, and as the second
 // element of what receive() gives. How each frame shape meets libzmq is its codec's work
 // (lib/core/codecs.ts); the classes only name their kind.
+/// <reference types="node" preserve="true" />
 import {
   ChannelBase,
   ClientBase,

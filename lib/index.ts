@@ -1,4 +1,5 @@
 // zmq-native: ZeroMQ for Node.js on the real libzmq. Same API as the zeromq v6 package.
+/// <reference types="node" preserve="true" />
 import {binding} from "./native"
 
 export {capability, type Capability} from "./capability"
@@ -9,12 +10,13 @@ export {
   type MessageLike,
   type OperationOptions,
   type SocketOptions,
+  type BaseSocketOptions,
   type Readable,
   type Writable,
 } from "./socket"
 export * from "./sockets"
 export {type ErrnoError} from "./errors"
-export {Observer} from "./observer"
+export {Observer, type EventSubscriber} from "./observer"
 export {
   type Event,
   type EventType,

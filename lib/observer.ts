@@ -44,6 +44,14 @@ function closedError(): ErrnoError {
   return errnoError("EAGAIN", "Observer was closed before the event arrived")
 }
 
+/** What listens for a socket's events: the Observer in event emitter mode (as in zeromq v6). */
+export interface EventSubscriber {
+  /** Calls `listener` with every event of this type (the Observer is then an event emitter). */
+  on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): EventSubscriber
+  /** Stops calling a listener `on()` added. */
+  off<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): EventSubscriber
+}
+
 /**
  * A socket's events: `socket.events` is the socket's own Observer. Read them with listeners
  * (`on`), one at a time (`receive`, `for await`), or wait for one kind (`waitFor`).
@@ -58,7 +66,7 @@ function closedError(): ErrnoError {
  * await connected
  * ```
  */
-export class Observer {
+export class Observer implements EventSubscriber {
   private readonly native: NativeObserver
   private readonly buffered: Event[] = []
   private readonly receivers = new Queue<Receiver>()

@@ -4,7 +4,7 @@
 // too (lib/generated/options.ts for those every type has).
 import {binding, type NativeSocket} from "./native"
 import {context as defaultContext, isContext, trackSocket, untrackSocket, type Context} from "./context"
-import {typeError, rangeError, checkString} from "./errors"
+import {checkString, describe, errnoError, rangeError, typeError} from "./errors"
 import {Observer} from "./observer"
 import {IpcFiles, transportError} from "./endpoints"
 import * as zmq from "./generated/zmq"
@@ -13,7 +13,7 @@ import {socketTypes, type SocketKind} from "./socket-types"
 import {codecs} from "./core/codecs"
 import {Engine} from "./core/engine"
 import {closeWithin, engine, native, proxied} from "./core/handles"
-import {applyOptions, endpointsChanged} from "./core/option-values"
+import {applyOptions, checkOptions, endpointsChanged} from "./core/option-values"
 import {checkHandshakeOptions} from "./auth/handshake-guard"
 import type {MessageWithMetadata, MetadataReceiveOptions} from "./metadata"
 import type {Message, MessageLike} from "./core/frames"
@@ -119,7 +119,7 @@ export interface Readable<R = Message[]> {
 }
 
 /** What every socket constructor takes besides the type's options. */
-export interface SocketOptions {
+export interface BaseSocketOptions {
   /** The context to make the socket in; default: the shared default context. */
   context?: Context
   /**
@@ -147,10 +147,25 @@ function checkBusyPoll(value: unknown): number {
   return value
 }
 
+type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B
+/** The names of S's writable, non-method properties. */
+type WritableKeys<S> = {
+  [P in keyof S]-?: S[P] extends (...args: never[]) => unknown
+    ? never
+    : IfEquals<{[Q in P]: S[P]}, {-readonly [Q in P]: S[P]}, P, never>
+}[keyof S]
+
 /**
- * The state every socket type shares: endpoints, options, events and closing. Each socket type
- * is a subclass ({@link Pair}, {@link Publisher}, {@link Dealer}, …); use this class as the
- * type of code that takes any socket.
+ * What a socket's constructor takes, as zeromq v6's `SocketOptions<Dealer>`: `context` and the
+ * socket's writable option properties.
+ */
+export type SocketOptions<S extends object = Socket> = BaseSocketOptions & Partial<Pick<S, WritableKeys<S>>>
+
+/**
+ * The state every socket type shares; each type is a subclass (Pair, Publisher, ...). As in
+ * zeromq v6 a socket can also be made by libzmq type number, `new Socket(5)` (ZMQ_DEALER), and
+ * the class extended: `class Mine extends Socket { constructor(o) { super(1, o) } }` (without
+ * fields of its own: sockets are sealed).
  *
  * @example
  * ```ts
@@ -164,7 +179,7 @@ function checkBusyPoll(value: unknown): number {
  * for (const socket of sockets) socket.close()
  * ```
  */
-export abstract class Socket extends SocketBase {
+export class Socket extends SocketBase {
   /** @internal the native socket; throws EBADF once closed */
   readonly [native]: NativeSocket
   /** @internal */
@@ -177,26 +192,31 @@ export abstract class Socket extends SocketBase {
   // Files of the ipc endpoints this socket bound, removed on unbind and close.
   #ipcFiles?: IpcFiles
 
-  /** A socket of type `kind` (lib/socket-types.ts), in `options.context` or the default one. */
-  constructor(kind: SocketKind, options?: SocketOptions) {
+  /**
+   * A socket of libzmq type `type` (ZMQ_PAIR = 0, ...; the subclasses pass their kind), in
+   * `options.context` or the default context, with the other options set.
+   */
+  constructor(type: number | SocketKind, options?: SocketOptions) {
     super()
-    if (options !== undefined && (options === null || typeof options !== "object")) {
-      throw typeError("options", "an object", options)
+    // v6's checks, in its order: each argument, then their count.
+    if (typeof type !== "number" && !(typeof type === "string" && Object.hasOwn(socketTypes, type))) {
+      throw new TypeError("Socket type must be a number")
     }
-    const context = options?.context
-    if (context !== undefined && !isContext(context)) {
-      throw typeError("options.context", "a zmq-native Context", context)
-    }
-    this.#context = context ?? defaultContext
-    const type = socketTypes[kind]
+    checkOptions(options)
+    if (arguments.length > 2) throw new TypeError(`Expected 2 arguments but received ${arguments.length}`)
+    const kind = typeof type === "number" ? kindOfType(type) : type
+    // libzmq's answer to a type number it does not have.
+    if (kind === undefined) throw errnoError("EINVAL", "Invalid argument")
+    this.#context = contextOf(options)
+    const spec = socketTypes[kind]
     const handle = this.#context[native]
     const metadata = options?.receiveMetadata ?? false
     const busyPoll = checkBusyPoll(options?.busyPoll)
     this[engine] = new Engine(
-      (onReady, large) => new binding.Socket(handle, zmq[type.zmq], onReady, large),
-      codecs[type.frames],
+      (onReady, large) => new binding.Socket(handle, zmq[spec.zmq], onReady, large),
+      codecs[spec.frames],
       // Read one at a time, never ahead, where each message's metadata is to be read.
-      metadata === true ? 1 : type.batch,
+      metadata === true ? 1 : spec.batch,
       this,
       metadata === true,
       busyPoll,
@@ -206,17 +226,17 @@ export abstract class Socket extends SocketBase {
     try {
       if (typeof metadata !== "boolean") throw typeError("options.receiveMetadata", "a boolean", metadata)
       // Draft types shape their messages themselves and have no metadata receive.
-      if (metadata && type.draft) {
+      if (metadata && spec.draft) {
         throw new TypeError(`The "receiveMetadata" option is for the standard socket types, not ${kind}`)
       }
-      applyOptions(this, options, ["context", "receiveMetadata", "busyPoll"])
+      // As zeromq v6's: a misspelt option set as a property (push.sendHighWaterMarc = 10)
+      // throws a TypeError (in strict code) instead of being silently kept as a new property.
+      Object.seal(this)
+      applyOptions(this, "Socket", options, ["context", "receiveMetadata", "busyPoll"])
     } catch (error) {
       this.close()
       throw error
     }
-    // As zeromq v6's: a misspelt option set as a property (push.sendHighWaterMarc = 10) throws
-    // a TypeError (in strict code) instead of being silently kept as a new property.
-    Object.seal(this)
   }
 
   // ---- state ----
@@ -392,4 +412,22 @@ export abstract class Socket extends SocketBase {
     this.close()
     return Promise.resolve()
   }
+}
+
+// options.context when given (v6 takes the key's presence, so `context: undefined` fails too),
+// else the default context.
+function contextOf(options: SocketOptions | undefined): Context {
+  if (options === undefined || !("context" in options)) return defaultContext
+  const {context} = options
+  if (!isContext(context)) {
+    throw new Error(
+      `Invalid argument: options.context must be a zmq-native Context (got ${describe(context)})`,
+    )
+  }
+  return context
+}
+
+// The kind whose libzmq number is `type` (new Socket(5) makes a ZMQ_DEALER socket, as in v6).
+function kindOfType(type: number): SocketKind | undefined {
+  return (Object.keys(socketTypes) as SocketKind[]).find(kind => zmq[socketTypes[kind].zmq] === type)
 }

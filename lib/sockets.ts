@@ -1,7 +1,7 @@
 // The standard socket types of libzmq 4.3, named as in zeromq v6. Each extends its generated
 // base (lib/generated/sockets.ts: its options and operations, from lib/socket-types.ts) and adds
 // only what is its own: a constructor naming its kind, and methods such as subscribe().
-import type {SocketOptions} from "./socket"
+import type {BaseSocketOptions} from "./socket"
 import {
   DealerBase,
   PairBase,
@@ -30,7 +30,7 @@ import {
 } from "./generated/zmq"
 
 /** Constructor options: the socket type's writable option properties, plus `context`. */
-export type Options<K extends SocketKind, Extra = object> = SocketOptions &
+export type Options<K extends SocketKind, Extra = object> = BaseSocketOptions &
   Partial<WritableSocketOptions<K>> &
   Partial<Extra>
 

@@ -204,31 +204,49 @@ export function setContextBool(context: NativeContext, id: number, name: string,
   write(name, value, () => context.setOption(id, bit))
 }
 
+/** A constructor's options argument: undefined or an object, as v6 checks it. */
+export function checkOptions(options: unknown): asserts options is object | undefined {
+  if (
+    options === undefined ||
+    (options !== null && (typeof options === "object" || typeof options === "function"))
+  )
+    return
+  throw new TypeError(`Options must be an object (got ${describe(options)})`)
+}
+
 /**
- * Applies a constructor's options object: every key must be a writable property of the
- * instance (an option or a setter such as XPublisher's verbosity); `skip` names keys the
- * constructor consumed itself (e.g. `context`).
+ * Applies a constructor's options object to the sealed instance as v6 does (Object.assign):
+ * each key in turn, undefined values too, so a key that is no option, or a read-only one, is
+ * the TypeError v6 gives (`owner`: v6's class name in it); `skip` names keys the constructor
+ * consumed itself (e.g. `context`).
  */
-export function applyOptions(target: object, options: unknown, skip: readonly string[]): void {
+export function applyOptions(
+  target: object,
+  owner: "Socket" | "Context",
+  options: object | undefined,
+  skip: readonly string[],
+): void {
   if (options === undefined) return
-  if (options === null || typeof options !== "object") throw typeError("options", "an object", options)
   for (const [key, value] of Object.entries(options)) {
     if (skip.includes(key)) continue
-    if (!hasSetter(target, key)) {
-      throw new TypeError(`Unknown option "${key}" for ${target.constructor.name}`)
+    const access = accessOf(target, key)
+    // V8's words for these, with the class name v6's native objects have.
+    if (access === "absent") throw new TypeError(`Cannot add property ${key}, object is not extensible`)
+    if (access === "read-only") {
+      throw new TypeError(`Cannot set property ${key} of #<${owner}> which has only a getter`)
     }
     ;(target as Record<string, unknown>)[key] = value
   }
 }
 
-function hasSetter(target: object, key: string): boolean {
+function accessOf(target: object, key: string): "writable" | "read-only" | "absent" {
   for (
     let proto = Object.getPrototypeOf(target);
     proto && proto !== Object.prototype;
     proto = Object.getPrototypeOf(proto)
   ) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key)
-    if (descriptor) return descriptor.set !== undefined
+    if (descriptor) return descriptor.set !== undefined || descriptor.writable ? "writable" : "read-only"
   }
-  return false
+  return "absent"
 }

@@ -2492,7 +2492,7 @@ export abstract class ServerBase
 /** Client's own options and operations (from its rows in lib/socket-types.ts and lib/options.ts). */
 export abstract class ClientBase
   extends Socket
-  implements Readable<Message[]>, Writable<MessageLike | [MessageLike]>
+  implements Readable<[Message]>, Writable<MessageLike | [MessageLike]>
 {
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
@@ -2658,13 +2658,13 @@ export abstract class ClientBase
   }
 
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
-  receive(options?: OperationOptions): Promise<Message[]>
+  receive(options?: OperationOptions): Promise<[Message]>
   receive(options?: OperationOptions): Promise<unknown> {
     return this[engine].receive(options)
   }
 
-  receiveMany(max?: number, options?: OperationOptions): Promise<Message[][]> {
-    return this[engine].receiveMany(max, options) as Promise<Message[][]>
+  receiveMany(max?: number, options?: OperationOptions): Promise<[Message][]> {
+    return this[engine].receiveMany(max, options) as Promise<[Message][]>
   }
 
   /**
@@ -2673,8 +2673,8 @@ export abstract class ClientBase
    * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
    * closing excepted (those end it).
    */
-  [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
-    return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
+  [Symbol.asyncIterator](): AsyncGenerator<[Message], undefined, undefined> {
+    return this[engine].iterate() as AsyncGenerator<[Message], undefined, undefined>
   }
 }
 
@@ -2868,7 +2868,7 @@ export abstract class DishBase extends Socket implements Readable<[Message, Grou
 }
 
 /** Gather's own options and operations (from its rows in lib/socket-types.ts and lib/options.ts). */
-export abstract class GatherBase extends Socket implements Readable<Message[]> {
+export abstract class GatherBase extends Socket implements Readable<[Message]> {
   /**
    * The kernel's receive buffer size (SO_RCVBUF) of the socket's connections.
    *
@@ -2949,13 +2949,13 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
   }
 
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
-  receive(options?: OperationOptions): Promise<Message[]>
+  receive(options?: OperationOptions): Promise<[Message]>
   receive(options?: OperationOptions): Promise<unknown> {
     return this[engine].receive(options)
   }
 
-  receiveMany(max?: number, options?: OperationOptions): Promise<Message[][]> {
-    return this[engine].receiveMany(max, options) as Promise<Message[][]>
+  receiveMany(max?: number, options?: OperationOptions): Promise<[Message][]> {
+    return this[engine].receiveMany(max, options) as Promise<[Message][]>
   }
 
   /**
@@ -2964,8 +2964,8 @@ export abstract class GatherBase extends Socket implements Readable<Message[]> {
    * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
    * closing excepted (those end it).
    */
-  [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
-    return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
+  [Symbol.asyncIterator](): AsyncGenerator<[Message], undefined, undefined> {
+    return this[engine].iterate() as AsyncGenerator<[Message], undefined, undefined>
   }
 }
 
@@ -3461,7 +3461,7 @@ export abstract class PeerBase
 /** Channel's own options and operations (from its rows in lib/socket-types.ts and lib/options.ts). */
 export abstract class ChannelBase
   extends Socket
-  implements Readable<Message[]>, Writable<MessageLike | [MessageLike]>
+  implements Readable<[Message]>, Writable<MessageLike | [MessageLike]>
 {
   /**
    * The kernel's transmit buffer size (SO_SNDBUF) of the socket's connections.
@@ -3627,13 +3627,13 @@ export abstract class ChannelBase
   }
 
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
-  receive(options?: OperationOptions): Promise<Message[]>
+  receive(options?: OperationOptions): Promise<[Message]>
   receive(options?: OperationOptions): Promise<unknown> {
     return this[engine].receive(options)
   }
 
-  receiveMany(max?: number, options?: OperationOptions): Promise<Message[][]> {
-    return this[engine].receiveMany(max, options) as Promise<Message[][]>
+  receiveMany(max?: number, options?: OperationOptions): Promise<[Message][]> {
+    return this[engine].receiveMany(max, options) as Promise<[Message][]>
   }
 
   /**
@@ -3642,7 +3642,7 @@ export abstract class ChannelBase
    * @throws The loop throws what `receive()` would reject with, `EAGAIN` and `EBADF` from
    * closing excepted (those end it).
    */
-  [Symbol.asyncIterator](): AsyncGenerator<Message[], undefined, undefined> {
-    return this[engine].iterate() as AsyncGenerator<Message[], undefined, undefined>
+  [Symbol.asyncIterator](): AsyncGenerator<[Message], undefined, undefined> {
+    return this[engine].iterate() as AsyncGenerator<[Message], undefined, undefined>
   }
 }

@@ -36,7 +36,7 @@ function loadTable(file) {
 // after it, R one message received.
 const shapes = {
   multipart: {M: "MessageLike | MessageLike[]", O: "options?: OperationOptions", R: "Message[]"},
-  single: {M: "MessageLike | [MessageLike]", O: "options?: OperationOptions", R: "Message[]"},
+  single: {M: "MessageLike | [MessageLike]", O: "options?: OperationOptions", R: "[Message]"},
   routed: {M: "MessageLike", O: "options: RoutedSendOptions", R: "[Message, Routing]"},
   group: {M: "MessageLike", O: "options: GroupSendOptions", R: "[Message, GroupInfo]"},
   datagram: {M: "[MessageLike, MessageLike]", O: "options?: OperationOptions", R: "[Message, Message]"},

@@ -60,7 +60,8 @@ async function check(row: Row): Promise<void> {
   if (known === "differs") {
     if (same) throw new Error(`fixed: remove "${row.name}" from known-failing.ts${detail}`)
     // CONFORMANCE_SHOW=file: how each known row still differs, for whoever fixes them.
-    if (process.env.CONFORMANCE_SHOW) fs.appendFileSync(process.env.CONFORMANCE_SHOW, `${row.name}${detail}\n`)
+    if (process.env.CONFORMANCE_SHOW)
+      fs.appendFileSync(process.env.CONFORMANCE_SHOW, `${row.name}${detail}\n`)
     return
   }
   if (!same)

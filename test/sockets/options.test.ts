@@ -139,14 +139,16 @@ describe("socket options", () => {
     expect(() => (socket.zapDomain = null)).toThrow(expect.objectContaining({code: "EINVAL"}))
   })
 
-  it("an unknown option in the constructor is a TypeError naming it", () => {
-    expect(() => new zmq.Dealer({bogus: 1} as any)).toThrow(/"bogus"/)
-    expect(() => new zmq.Dealer({bogus: 1} as any)).toThrow(TypeError)
+  it("an unknown option in the constructor is v6's TypeError naming it", () => {
+    const unknown = (key: string) => new TypeError(`Cannot add property ${key}, object is not extensible`)
+    expect(() => new zmq.Dealer({bogus: 1} as any)).toThrow(unknown("bogus"))
     // An option of another socket type is unknown here too.
-    expect(() => new zmq.Pull({sendHighWaterMark: 1} as any)).toThrow(/"sendHighWaterMark"/)
+    expect(() => new zmq.Pull({sendHighWaterMark: 1} as any)).toThrow(unknown("sendHighWaterMark"))
     // Read-only options cannot be given.
-    expect(() => new zmq.Pull({type: 1} as any)).toThrow(/"type"/)
-    expect(() => new zmq.Pull(5 as any)).toThrow(TypeError)
+    expect(() => new zmq.Pull({type: 1} as any)).toThrow(
+      new TypeError("Cannot set property type of #<Socket> which has only a getter"),
+    )
+    expect(() => new zmq.Pull(5 as any)).toThrow(new TypeError("Options must be an object (got number 5)"))
   })
 
   it.each([
@@ -248,7 +250,7 @@ describe("context options", () => {
   })
 
   it("bad context options name the option", () => {
-    expect(() => new zmq.Context({bogus: 1} as any)).toThrow(/"bogus"/)
+    expect(() => new zmq.Context({bogus: 1} as any)).toThrow(/^Cannot add property bogus, /)
     expect(() => new zmq.Context({ioThreads: "2"} as any)).toThrow(
       /^Option value must be a number \(ioThreads: /,
     )
