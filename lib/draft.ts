@@ -16,11 +16,11 @@ import {
   ScatterBase,
   ServerBase,
 } from "./generated/sockets"
-import {checkString} from "./errors"
 import {ZMQ_GROUP_MAX_LENGTH} from "./generated/zmq"
 import {groupOf} from "./core/codecs"
 import {native} from "./core/handles"
 import {endpointsChanged} from "./core/option-values"
+import {checkAddress} from "./socket"
 import type {Options} from "./sockets"
 
 export type {Routing, RoutedSendOptions, GroupSendOptions, GroupInfo} from "./core/codecs"
@@ -221,7 +221,7 @@ export class Peer extends PeerBase {
    * @throws What `Socket.connect()` throws.
    */
   connect(address: string): number {
-    checkString("address", address)
+    checkAddress(address)
     const routingId = this[native].connectPeer(address)
     endpointsChanged(this[native], 1)
     return routingId

@@ -59,9 +59,7 @@ export function transportError(error: unknown, address: string): unknown {
       malformed(address, scheme) ??
       (scheme === "pgm" || scheme === "epgm" ? pgmWordReason(address) : undefined) ??
       (scheme === "norm" ? normWordReason(address) : undefined)
-    return reason === undefined
-      ? error
-      : explain(original, `Invalid argument: ${reason}: ${address}`, address)
+    return reason === undefined ? error : explain(original, reason, address)
   }
   // The native layer tries a multicast engine before libzmq starts it (native/transport-trial.h).
   if (
@@ -72,17 +70,12 @@ export function transportError(error: unknown, address: string): unknown {
       original?.code === "EPERM" && scheme === "pgm"
         ? " (pgm:// needs raw sockets, the CAP_NET_RAW capability; epgm:// does not)"
         : ""
-    const message = (error as Error).message
-    return explain(
-      original,
-      `${message}: the ${scheme} transport cannot start here${raw}: ${address}`,
-      address,
-    )
+    return explain(original, `the ${scheme} transport cannot start here${raw}`, address)
   }
   if (original?.code === "ENAMETOOLONG" && scheme === "ipc") {
     const length = Buffer.byteLength(address) - "ipc://".length
     const reason = `the ipc path is ${length} bytes long; a Unix socket address holds at most ${ipcPathSize - 1}`
-    return explain(original, `${reason}: ${address}`, address)
+    return explain(original, reason, address)
   }
   if (original?.code !== "EPROTONOSUPPORT") return error
   const transport = scheme ?? address
@@ -93,11 +86,16 @@ export function transportError(error: unknown, address: string): unknown {
     flag === undefined
       ? `the "${transport}" transport is unknown to libzmq (not one of tcp, ipc, inproc, tipc, pgm, epgm, norm, udp, ws, wss, vmci)`
       : `the "${transport}" transport is not available in this build (capability.${flag} is false)`
-  return explain(original, `${reason}: ${address}`, address)
+  return explain(original, reason, address)
 }
 
-function explain(original: {code?: unknown; errno?: number}, message: string, address: string): Error {
-  const explained = errnoError(original.code as string, message, address)
+// libzmq's message (as zeromq v6 reports it: "Protocol not supported"), then what is meant.
+function explain(
+  original: {code?: unknown; errno?: number; message?: unknown},
+  reason: string,
+  address: string,
+): Error {
+  const explained = errnoError(original.code as string, `${original.message}: ${reason}: ${address}`, address)
   if (typeof original.errno === "number") explained.errno = original.errno
   return explained
 }

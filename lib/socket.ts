@@ -4,7 +4,7 @@
 // too (lib/generated/options.ts for those every type has).
 import {binding, type NativeSocket} from "./native"
 import {context as defaultContext, isContext, trackSocket, untrackSocket, type Context} from "./context"
-import {checkString, describe, errnoError, rangeError, typeError} from "./errors"
+import {describe, errnoError, rangeError, typeError} from "./errors"
 import {Observer} from "./observer"
 import {IpcFiles, transportError} from "./endpoints"
 import * as zmq from "./generated/zmq"
@@ -288,11 +288,12 @@ export class Socket extends SocketBase {
    * taken, `EADDRNOTAVAIL` or `ENODEV` when no local interface has it, `EINVAL` for a malformed
    * endpoint, `EPROTONOSUPPORT` for a transport this build lacks (see `capability`),
    * `ENOCOMPATPROTO` for a transport this socket type cannot use, `ENAMETOOLONG` for an ipc
-   * path over 107 bytes, `EBADF` when the socket is closed, `EBUSY` while a Proxy runs with it.
-   * A TypeError when `address` is not a string.
+   * path over 107 bytes, `EBUSY` while a Proxy runs with it. Throws at once, as zeromq v6's does,
+   * a TypeError when `address` is not a string and `EBADF` when the socket is closed.
    */
-  async bind(address: string): Promise<void> {
-    this.bindSync(address)
+  bind(address: string): Promise<void> {
+    checkAddress(address, this[native])
+    return settled(() => this.bindSync(address))
   }
 
   /**
@@ -306,7 +307,7 @@ export class Socket extends SocketBase {
    * A TypeError when `address` is not a string.
    */
   bindSync(address: string): void {
-    checkString("address", address)
+    checkAddress(address)
     checkHandshakeOptions(this, address)
     try {
       this[native].bind(address)
@@ -321,11 +322,13 @@ export class Socket extends SocketBase {
   /**
    * Stops listening on a bound endpoint (removing a bound ipc path's socket file).
    *
-   * @throws Rejects with an Error with `code` and `address`: `ENOENT` when the socket is not bound there,
-   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   * @throws Rejects with an Error with `code` and `address`: `ENOENT` when the socket is not bound
+   * there. Throws at once, as zeromq v6's does, a TypeError when `address` is not a string and
+   * `EBADF` when the socket is closed.
    */
-  async unbind(address: string): Promise<void> {
-    this.unbindSync(address)
+  unbind(address: string): Promise<void> {
+    checkAddress(address, this[native])
+    return settled(() => this.unbindSync(address))
   }
 
   /**
@@ -335,7 +338,7 @@ export class Socket extends SocketBase {
    * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
    */
   unbindSync(address: string): void {
-    checkString("address", address)
+    checkAddress(address)
     this[native].unbind(address)
     endpointsChanged(this[native], -1)
     this.#ipcFiles?.unbound(address)
@@ -351,7 +354,7 @@ export class Socket extends SocketBase {
    * while a Proxy runs with it. A TypeError when `address` is not a string.
    */
   connect(address: string): void {
-    checkString("address", address)
+    checkAddress(address)
     checkHandshakeOptions(this, address)
     try {
       this[native].connect(address)
@@ -369,7 +372,7 @@ export class Socket extends SocketBase {
    * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
    */
   disconnect(address: string): void {
-    checkString("address", address)
+    checkAddress(address)
     this[native].disconnect(address)
     endpointsChanged(this[native], -1)
   }
@@ -430,4 +433,23 @@ function contextOf(options: SocketOptions | undefined): Context {
 // The kind whose libzmq number is `type` (new Socket(5) makes a ZMQ_DEALER socket, as in v6).
 function kindOfType(type: number): SocketKind | undefined {
   return (Object.keys(socketTypes) as SocketKind[]).find(kind => zmq[socketTypes[kind].zmq] === type)
+}
+
+/**
+ * @internal an endpoint argument, checked as zeromq v6 checks it ("Address must be a string"),
+ * and the socket it is for open (EBADF): bind() and unbind() throw these at once, as v6's do.
+ */
+export function checkAddress(address: unknown, socket?: NativeSocket): asserts address is string {
+  if (typeof address !== "string") throw new TypeError(`Address must be a string (got ${describe(address)})`)
+  if (socket?.closed) throw errnoError("EBADF", "Socket is closed")
+}
+
+// The outcome of a synchronous call as a promise.
+function settled(call: () => void): Promise<void> {
+  try {
+    call()
+    return Promise.resolve()
+  } catch (error) {
+    return Promise.reject(error)
+  }
 }

@@ -19,7 +19,7 @@ import {
 import type {NativeSocket} from "./native"
 import type {WritableSocketOptions} from "./options"
 import type {SocketKind} from "./socket-types"
-import {typeError} from "./errors"
+import {setString} from "./core/option-values"
 import {native} from "./core/handles"
 import {
   ZMQ_CONNECT_ROUTING_ID,
@@ -34,22 +34,14 @@ export type Options<K extends SocketKind, Extra = object> = BaseSocketOptions &
   Partial<WritableSocketOptions<K>> &
   Partial<Extra>
 
+// Both are options to libzmq, set as zeromq v6 sets them (its value rule and words).
 function setConnectRoutingId(socket: NativeSocket, routingId: unknown): void {
-  if (routingId === undefined) return
-  if (typeof routingId !== "string" && !Buffer.isBuffer(routingId)) {
-    throw typeError("options.routingId", "a string or a Buffer", routingId)
-  }
-  socket.setBytes(ZMQ_CONNECT_ROUTING_ID, routingId)
+  if (routingId !== undefined) setString(socket, ZMQ_CONNECT_ROUTING_ID, "options.routingId", routingId)
 }
 
 function subscription(socket: NativeSocket, option: number, prefixes: (string | Buffer)[]): void {
-  if (prefixes.length === 0) return socket.setBytes(option, null)
-  prefixes.forEach((prefix, index) => {
-    if (typeof prefix !== "string" && !Buffer.isBuffer(prefix)) {
-      throw typeError(`prefixes[${index}]`, "a string or a Buffer", prefix)
-    }
-    socket.setBytes(option, prefix)
-  })
+  if (prefixes.length === 0) return setString(socket, option, "prefix", null)
+  for (const prefix of prefixes) setString(socket, option, "prefix", prefix)
 }
 
 /**

@@ -4,7 +4,7 @@
 // number"; ours then names the option and the value), numbers converted as v6's native layer
 // converts them (fractions truncated, 32-bit values wrapped), and v6's warnings (an option set
 // on a bound or connected socket, a 64-bit value beyond 2^53).
-import {describe, errnoError, rangeError, typeError} from "../errors"
+import {describe, errnoError, rangeError} from "../errors"
 import type {NativeContext, NativeSocket} from "../native"
 import {
   ZMQ_LINGER,

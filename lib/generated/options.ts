@@ -2,7 +2,6 @@
 // lib/options.ts: do not edit.
 import {native} from "../core/handles"
 import {RawContextOptions, RawSocketOptions} from "../core/raw-options"
-import type {NativeContext, NativeSocket} from "../native"
 import {
   getBool,
   getContextBool,

@@ -164,7 +164,6 @@ function optionsSource({socketOptions, contextOptions}) {
     ...imports(used, [
       'import {native} from "../core/handles"',
       'import {RawContextOptions, RawSocketOptions} from "../core/raw-options"',
-      'import type {NativeContext, NativeSocket} from "../native"',
     ]),
     "",
     "/** The options every socket type has: the base of Socket. */",

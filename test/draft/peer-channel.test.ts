@@ -40,7 +40,7 @@ describe("Peer errors", () => {
     expect(() => peer.connect("tcp://no-port")).toThrow(
       expect.objectContaining({code: "EINVAL", address: "tcp://no-port"}),
     )
-    expect(() => peer.connect(7 as never)).toThrow(/"address"/)
+    expect(() => peer.connect(7 as never)).toThrow(/^Address must be a string/)
   })
 
   test("an unknown routing id is EHOSTUNREACH", async () => {

@@ -96,7 +96,7 @@ describe("ipc", () => {
       code: "ENAMETOOLONG",
       errno: os.constants.errno.ENAMETOOLONG,
       address,
-      message: `the ipc path is 108 bytes long; a Unix socket address holds at most 107: ${address}`,
+      message: `File name too long: the ipc path is 108 bytes long; a Unix socket address holds at most 107: ${address}`,
     })
     // One byte less fits.
     await socket.bind(`ipc://${path.join(dir, "y".repeat(107 - dir.length - 1))}`)

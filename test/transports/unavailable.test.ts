@@ -22,7 +22,7 @@ describe.each(calls)("%s", (_, call) => {
       code: "EPROTONOSUPPORT",
       errno: EPROTONOSUPPORT,
       address,
-      message: `the "wss" transport is not available in this build (capability.wss is false): ${address}`,
+      message: `Protocol not supported: the "wss" transport is not available in this build (capability.wss is false): ${address}`,
     })
   })
 
@@ -30,7 +30,7 @@ describe.each(calls)("%s", (_, call) => {
     const address = "vmci://1:5555"
     await expect(call(track(new Pair()), address)).rejects.toMatchObject({
       code: "EPROTONOSUPPORT",
-      message: `the "vmci" transport is not available in this build (capability.vmci is false): ${address}`,
+      message: `Protocol not supported: the "vmci" transport is not available in this build (capability.vmci is false): ${address}`,
     })
   })
 
@@ -41,7 +41,7 @@ describe.each(calls)("%s", (_, call) => {
       errno: EPROTONOSUPPORT,
       address,
       message: expect.stringMatching(
-        /^the "carrier-pigeon" transport is unknown to libzmq \(not one of tcp, ipc, inproc, /,
+        /^Protocol not supported: the "carrier-pigeon" transport is unknown to libzmq \(not one of tcp, ipc, inproc, /,
       ),
     })
   })
