@@ -69,6 +69,15 @@ Napi::Error ZmqError(Napi::Env env, int error, const std::string& address) {
   return result;
 }
 
+Napi::Error UvError(Napi::Env env, int status, const char* syscall) {
+  auto result = Napi::Error::New(env, std::string(syscall) + " failed: " + uv_strerror(status));
+  auto object = result.Value();
+  object.Set("code", uv_err_name(status));
+  object.Set("errno", Napi::Number::New(env, status));
+  object.Set("syscall", syscall);
+  return result;
+}
+
 void Throw(const Napi::Error& error) {
   if (error.IsEmpty()) return;  // making it failed: that failure is pending instead
   napi_env env = error.Env();

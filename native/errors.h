@@ -14,6 +14,10 @@ const char* ErrnoName(int error);
 // is zeromq v6's for the errors v6 names (ENOENT "No such endpoint", ...), libzmq's otherwise.
 Napi::Error ZmqError(Napi::Env env, int error, const std::string& address = "");
 
+// An Error for a libuv failure (a negative libuv error code), as Node makes them: code (the
+// error's name), errno (the code) and syscall (the failed call).
+Napi::Error UvError(Napi::Env env, int status, const char* syscall);
+
 // Raises `error` as the JS exception unless one is pending already: the first failure stands
 // (throwing over a pending exception aborts the process), and while the environment shuts down,
 // when JS can no longer run, nothing is raised. Every throw of the addon goes through here;

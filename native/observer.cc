@@ -95,7 +95,7 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
     if (!onReady.IsEmpty()) CallFromLoop(Env(), Value(), onReady);
   });
   if (status != 0) {
-    Throw(ZmqError(env, -status));  // libuv reports errors as negated errnos
+    Throw(UvError(env, status, "uv_poll_init_socket"));
     StopMonitor();
     zmq_close(pair_);
     pair_ = nullptr;

@@ -17,51 +17,30 @@ napi_value CallFromLoop(napi_env env, napi_value recv, napi_value fn, size_t arg
   return nullptr;
 }
 
-Poller::~Poller() {
-  Close();
-}
-
 int Poller::Init(uv_loop_t* loop, uv_os_sock_t fd, std::function<void()> onReady) {
   onReady_ = std::move(onReady);
-  handle_ = new uv_poll_t;
-  int result = uv_poll_init_socket(loop, handle_, fd);
-  if (result != 0) {
-    delete handle_;
-    handle_ = nullptr;
-    return result;
-  }
-  handle_->data = this;
-  return 0;
+  return handle_.Init(uv_poll_init_socket, loop, this, fd);
 }
 
 void Poller::Start() {
-  if (active_ || handle_ == nullptr) return;
+  if (active_ || !handle_) return;
   active_ = true;
-  uv_poll_start(handle_, UV_READABLE, OnPoll);
+  uv_poll_start(handle_.Get(), UV_READABLE, OnPoll);
 }
 
 void Poller::Stop() {
-  if (!active_ || handle_ == nullptr) return;
+  if (!active_ || !handle_) return;
   active_ = false;
-  uv_poll_stop(handle_);
+  uv_poll_stop(handle_.Get());
 }
 
 void Poller::SetKeepAlive(bool keepAlive) {
-  if (handle_ == nullptr) return;
-  auto* handle = reinterpret_cast<uv_handle_t*>(handle_);
-  if (keepAlive)
-    uv_ref(handle);
-  else
-    uv_unref(handle);
+  handle_.KeepAlive(keepAlive);
 }
 
 void Poller::Close() {
-  if (handle_ == nullptr) return;
   Stop();
-  handle_->data = nullptr;
-  uv_close(reinterpret_cast<uv_handle_t*>(handle_),
-           [](uv_handle_t* handle) { delete reinterpret_cast<uv_poll_t*>(handle); });
-  handle_ = nullptr;
+  handle_.Close();
 }
 
 void Poller::OnPoll(uv_poll_t* handle, int /*status*/, int /*events*/) {

@@ -8,6 +8,8 @@
 
 #include <functional>
 
+#include "util/uv-handle.h"
+
 namespace zmqn {
 
 // Calls `fn` (`this` = recv) from a libuv callback and returns its result (null when it threw
@@ -23,14 +25,12 @@ class Poller {
   Poller() = default;
   Poller(const Poller&) = delete;
   Poller& operator=(const Poller&) = delete;
-  ~Poller();
 
   // Returns a libuv error code (0 on success).
   int Init(uv_loop_t* loop, uv_os_sock_t fd, std::function<void()> onReady);
   void Start();
   void Stop();
-  // Releases the handle; safe to call more than once. The handle's memory is freed by libuv's
-  // close callback, so the Poller itself may go away at once.
+  // Releases the handle; safe to call more than once (util/uv-handle.h frees it).
   void Close();
 
   bool Active() const { return active_; }
@@ -40,7 +40,7 @@ class Poller {
  private:
   static void OnPoll(uv_poll_t* handle, int status, int events);
 
-  uv_poll_t* handle_ = nullptr;
+  UvHandle<uv_poll_t> handle_;
   std::function<void()> onReady_;
   bool active_ = false;
 };

@@ -153,7 +153,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     OnReadable();
   });
   if (status != 0) {
-    Throw(ZmqError(env, -status));  // libuv reports errors as negated errnos
+    Throw(UvError(env, status, "uv_poll_init_socket"));
 #ifndef ZMQ_NATIVE_NO_DRAFT
     if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
 #endif
