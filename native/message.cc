@@ -9,70 +9,40 @@
 
 namespace zmqn {
 
+// What libzmq holds beside a borrowed buffer's bytes: the reference keeping the buffer alive,
+// and the way to hand it back to the JS thread.
 struct BorrowedBuffer {
-  ReleaseQueue::Shared* shared;
+  CrossThreadQueue<napi_ref>::Sender returns;
   napi_ref ref;
 };
 
 void ReleaseQueue::Start(Napi::Env env) {
-  shared_ = new Shared();
-  shared_->env = env;
-  shared_->async = new uv_async_t;
-  shared_->async->data = shared_;
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
-  uv_async_init(loop, shared_->async, Drain);
-  // Node runs its main thread on libuv's default loop and every worker on a loop of its own.
-  lend_ = loop == uv_default_loop();
+  // A failed start leaves nothing lent: every frame is copied.
   // Waiting releases must not keep the process alive.
-  uv_unref(reinterpret_cast<uv_handle_t*>(shared_->async));
-}
-
-void ReleaseQueue::Drain(uv_async_t* handle) {
-  auto* shared = static_cast<Shared*>(handle->data);
-  std::vector<napi_ref> batch;
-  {
-    std::lock_guard<std::mutex> lock(shared->mutex);
-    batch.swap(shared->pending);
-  }
-  for (napi_ref ref : batch) napi_delete_reference(shared->env, ref);
+  const int status = returns_.Start(
+      loop,
+      [env](std::vector<napi_ref>& refs) {
+        for (napi_ref ref : refs) napi_delete_reference(env, ref);
+      },
+      false);
+  // Node runs its main thread on libuv's default loop and every worker on a loop of its own.
+  lend_ = status == 0 && loop == uv_default_loop();
 }
 
 bool ReleaseQueue::AwaitReturns(int timeoutMs) {
-  if (shared_ == nullptr) return true;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-  for (;;) {
-    {
-      std::lock_guard<std::mutex> lock(shared_->mutex);
-      if (shared_->users == 1) return true;
-    }
+  while (returns_.Senders() != 0) {
     if (std::chrono::steady_clock::now() >= deadline) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  return true;
 }
 
 void ReleaseQueue::Stop() {
-  if (shared_ == nullptr) return;
-  uv_async_t* async = nullptr;
-  {
-    std::lock_guard<std::mutex> lock(shared_->mutex);
-    shared_->stopped = true;
-    async = shared_->async;
-    shared_->async = nullptr;
-  }
-  async->data = shared_;
-  Drain(async);
-  uv_close(reinterpret_cast<uv_handle_t*>(async),
-           [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
-  // Buffers still inside libzmq report back to shared_ after this environment is gone; whoever
-  // lets go last (this queue or the last of them) frees it.
-  bool last;
-  {
-    std::lock_guard<std::mutex> lock(shared_->mutex);
-    last = --shared_->users == 0;
-  }
-  if (last) delete shared_;
-  shared_ = nullptr;
+  lend_ = false;
+  returns_.Stop();
 }
 
 void ReleaseQueue::SetLendable(Napi::Function lendable) {
@@ -100,23 +70,14 @@ static bool Lendable(Napi::Env env, Napi::FunctionReference& lendable, napi_valu
 // libzmq's free function for borrowed buffers: runs on whichever thread drops the message.
 static void ReturnBorrowed(void* /*data*/, void* hint) {
   auto* borrowed = static_cast<BorrowedBuffer*>(hint);
-  auto* shared = borrowed->shared;
-  bool last;
-  {
-    std::lock_guard<std::mutex> lock(shared->mutex);
-    if (!shared->stopped) {
-      shared->pending.push_back(borrowed->ref);
-      uv_async_send(shared->async);
-    }
-    last = --shared->users == 0;
-  }
+  // Dropped once the environment is gone: the reference died with it.
+  borrowed->returns.Push(borrowed->ref);
   delete borrowed;
-  if (last) delete shared;
 }
 
 int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, napi_value arrayBuffer,
               void* data, size_t length, zmq_msg_t* msg) {
-  if (length < kZeroCopyThreshold || releases.shared_ == nullptr || !releases.lend_ ||
+  if (length < kZeroCopyThreshold || !releases.lend_ ||
       !Lendable(env, releases.lendable_, arrayBuffer)) {
     if (zmq_msg_init_size(msg, length) != 0) return -1;
     if (length > 0) std::memcpy(zmq_msg_data(msg), data, length);
@@ -124,17 +85,9 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, napi_val
   }
   napi_ref ref = nullptr;
   napi_create_reference(env, holder, 1, &ref);
-  auto* borrowed = new BorrowedBuffer{releases.shared_, ref};
-  {
-    std::lock_guard<std::mutex> lock(releases.shared_->mutex);
-    releases.shared_->users++;
-  }
+  auto* borrowed = new BorrowedBuffer{releases.returns_.NewSender(), ref};
   if (zmq_msg_init_data(msg, data, length, ReturnBorrowed, borrowed) == 0) return 0;
   // libzmq did not take the buffer (out of memory): nothing will call ReturnBorrowed.
-  {
-    std::lock_guard<std::mutex> lock(releases.shared_->mutex);
-    releases.shared_->users--;
-  }
   napi_delete_reference(env, ref);
   delete borrowed;
   return -1;

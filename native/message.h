@@ -7,8 +7,7 @@
 #include <uv.h>
 #include <zmq.h>
 
-#include <mutex>
-#include <vector>
+#include "util/cross-thread-queue.h"
 
 namespace zmqn {
 
@@ -16,8 +15,8 @@ namespace zmqn {
 constexpr size_t kZeroCopyThreshold = 8192;
 
 // References to JS buffers whose bytes libzmq borrowed. libzmq lets go of them on its I/O
-// threads; the references may only be deleted on the JS thread, so they queue here and a
-// uv_async handle drains them there.
+// threads; the references may only be deleted on the JS thread, so each borrowed buffer holds a
+// sender of a cross-thread queue (util/cross-thread-queue.h) that returns its reference there.
 class ReleaseQueue {
  public:
   void Start(Napi::Env env);
@@ -34,20 +33,8 @@ class ReleaseQueue {
   void SetLendable(Napi::Function lendable);
 
  private:
-  struct Shared {
-    std::mutex mutex;
-    std::vector<napi_ref> pending;
-    bool stopped = false;
-    // The queue itself plus each buffer libzmq still borrows: the last one to let go frees this.
-    size_t users = 1;
-    uv_async_t* async = nullptr;
-    napi_env env = nullptr;
-  };
-  static void Drain(uv_async_t* handle);
-
-  // Shared with libzmq's threads; outlives this queue until the last borrowed buffer returns
-  // (counted in users).
-  Shared* shared_ = nullptr;
+  // Each buffer libzmq borrows holds one sender until it is returned.
+  CrossThreadQueue<napi_ref> returns_;
   // Whether large frames may be lent to libzmq at all. Only the main thread's environment does:
   // a worker's memory is freed when the worker ends, while the default context — shared with
   // the main thread and other workers, so not terminated then — may still hold a frame (in an
@@ -56,7 +43,6 @@ class ReleaseQueue {
   bool lend_ = false;
   Napi::FunctionReference lendable_;
 
-  friend struct BorrowedBuffer;
   friend int InitBytes(Napi::Env, ReleaseQueue&, napi_value, napi_value, void*, size_t, zmq_msg_t*);
 };
 

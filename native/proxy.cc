@@ -149,9 +149,22 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
 
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
-  done_ = new uv_async_t;
-  uv_async_init(loop, done_, OnDone);
-  done_->data = this;
+  // A running proxy keeps the process alive until it ends.
+  const int status = done_.Start(
+      loop,
+      [this](std::vector<int>& results) {
+        if (!running_) return;
+        result_ = results.back();
+        Napi::HandleScope scope(Env());
+        Finish(true);
+      },
+      true);
+  if (status != 0) {
+    zmq_close(remote);
+    zmq_close(control);
+    RestoreSendTimeouts();
+    return Rejected(env, UvError(env, status, "uv_async_init"));
+  }
 
   napi_value promise;
   napi_create_promise(env, &deferred_, &promise);
@@ -168,13 +181,13 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
 
   // The proxy thread owns the three sockets and `remote` until it ends; starting it is the
   // full memory barrier libzmq asks for when a socket moves between threads.
-  thread_ = std::thread([this, handles, remote]() {
+  thread_ = std::thread([this, handles, remote, done = done_.NewSender()]() {
     BlockSignalsInThisThread();  // a signal here would end the proxy with EINTR
     const int rc = zmq_proxy_steerable(handles[0], handles[1], handles[2], remote);
-    result_ = rc == 0 ? 0 : zmq_errno();
+    const int result = rc == 0 ? 0 : zmq_errno();
     zmq_close(remote);
     finished_ = true;
-    uv_async_send(done_);
+    done.Push(result);
   });
   return Napi::Value(env, promise);
 }
@@ -283,13 +296,6 @@ Napi::Value Proxy::Halt(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-void Proxy::OnDone(uv_async_t* handle) {
-  auto* self = static_cast<Proxy*>(handle->data);
-  if (self == nullptr || !self->running_) return;
-  Napi::HandleScope scope(self->Env());
-  self->Finish(true);
-}
-
 bool Proxy::Stop() {
   if (!running_) return true;
   if (!finished_) zmq_send(control_, "TERMINATE", 9, ZMQ_DONTWAIT);
@@ -304,11 +310,10 @@ void Proxy::Finish(bool settle) {
   }
   zmq_close(control_);
   control_ = nullptr;
-  done_->data = nullptr;
-  uv_close(reinterpret_cast<uv_handle_t*>(done_),
-           [](uv_handle_t* handle) { delete reinterpret_cast<uv_async_t*>(handle); });
-  done_ = nullptr;
   running_ = false;
+  // The thread has ended (joined above); a report still queued is dropped: settling below
+  // uses forcedError_ or what was delivered.
+  done_.Stop();
   data_->proxies.erase(this);
   napi_deferred deferred = deferred_;
   deferred_ = nullptr;

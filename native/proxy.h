@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tagged.h"
+#include "util/cross-thread-queue.h"
 
 namespace zmqn {
 
@@ -47,17 +48,17 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
   bool AwaitThread();
   bool BoundSendTimeouts(void* const handles[3]);
   void RestoreSendTimeouts();
-  // Runs on the JS thread once the proxy thread has finished (from the uv_async handle).
+  // Runs on the JS thread once the proxy thread has finished (delivered by done_).
   void Finish(bool settle);
-  static void OnDone(uv_async_t* handle);
 
   AddonData* data_ = nullptr;
   Socket* sockets_[3] = {nullptr, nullptr, nullptr};  // front end, back end, capture (optional)
   void* control_ = nullptr;                           // the JS thread's end of the control pair
-  uv_async_t* done_ = nullptr;
+  // The proxy thread's end, reported to the JS thread: zmq_proxy_steerable's errno, or 0.
+  CrossThreadQueue<int> done_;
   std::thread thread_;
   std::atomic<bool> finished_{false};
-  int result_ = 0;       // zmq_proxy_steerable's errno when it failed, 0 after TERMINATE
+  int result_ = 0;       // what done_ delivered
   int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
   bool running_ = false;
   bool restoreSendTimeout_[3] = {false, false, false};  // sendTimeout was -1 before run()

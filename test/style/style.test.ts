@@ -39,10 +39,12 @@ describe("house style", () => {
   }, 240_000)
 
   it("the native layer is clang-formatted", () => {
-    const sources = fs
-      .readdirSync(path.join(root, "native"))
-      .filter(name => /\.(cc|h)$/.test(name))
-      .map(name => path.join("native", name))
+    const sources = ["native", path.join("native", "util")].flatMap(dir =>
+      fs
+        .readdirSync(path.join(root, dir))
+        .filter(name => /\.(cc|h)$/.test(name))
+        .map(name => path.join(dir, name)),
+    )
     expect(check("clang-format", ["--dry-run", "--Werror", ...sources])).toEqual({status: 0, output: ""})
   })
 })
