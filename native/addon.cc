@@ -1,13 +1,10 @@
 // Registers the addon: classes, the shared default context, libzmq facts, and the teardown
 // that closes what an environment (main thread or worker) leaves open.
-#include "addon.h"
-
 #include <napi.h>
 #include <zmq.h>
 
-#include <vector>
-
 #include "context.h"
+#include "environment.h"
 #include "errors.h"
 #include "keys.h"
 #include "observer.h"
@@ -51,25 +48,9 @@ constexpr int kReleaseWaitMs = 1000;
 // send() resolved is not lost); Bounded (process.exit(), worker termination): they are closed
 // without lingering and contexts are terminated, bounded in time.
 static void Teardown(AddonData* data, ExitWait wait) {
-  if (data->tearingDown) return;
-  data->tearingDown = true;
-  // Running proxies first: their threads use sockets that are about to be closed.
-  std::vector<Proxy*> proxies(data->proxies.begin(), data->proxies.end());
-  for (Proxy* proxy : proxies) proxy->Teardown();
-  std::vector<Socket*> sockets(data->sockets.begin(), data->sockets.end());
-  // Close() without a linger keeps the socket's own.
-  for (Socket* socket : sockets) {
-    if (wait == ExitWait::UntilDelivered) {
-      socket->Close();
-    } else {
-      socket->Close(0);
-    }
-  }
-  std::vector<Observer*> observers(data->observers.begin(), data->observers.end());
-  for (Observer* observer : observers) observer->Close();
-  std::vector<Context*> contexts(data->contexts.begin(), data->contexts.end());
-  data->contexts.clear();
-  for (Context* context : contexts) context->Teardown(wait);
+  if (data->reaper.Reaping()) return;
+  // Proxies, sockets, observers, owned contexts: in that order (util/reaper.h).
+  data->reaper.ReapAll(wait);
   // The closed sockets' queues are dropped on libzmq's I/O threads: let them give back the
   // buffers they borrowed before the runtime frees the memory (bounded; see ReleaseQueue).
   data->releases.AwaitReturns(kReleaseWaitMs);
@@ -101,12 +82,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
 
   auto context = Context::Define(env);
   auto socket = Socket::Define(env);
-  data->contextConstructor = Napi::Persistent(context);
-  data->socketConstructor = Napi::Persistent(socket);
   auto observer = Observer::Define(env);
   auto proxy = Proxy::Define(env);
-  data->observerConstructor = Napi::Persistent(observer);
-  data->proxyConstructor = Napi::Persistent(proxy);
 
   exports.Set("Context", context);
   exports.Set("Socket", socket);

@@ -12,7 +12,7 @@
 #include <mutex>
 #include <thread>
 
-#include "addon.h"
+#include "environment.h"
 #include "errors.h"
 #include "interrupted.h"
 
@@ -133,19 +133,19 @@ Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(inf
     ThrowLastError(env);
     return;
   }
-  AddonData::Of(env)->contexts.insert(this);
+  Track(AddonData::Of(env)->reaper, Stage::Contexts);
 }
 
 Context::~Context() {
   if (!shared_ && context_ != nullptr) {
     // Collected without close(): its sockets are unreachable too and are being finalized
     // around now, so termination finishes on its own; never block the collector for it.
-    AddonData::Of(Env())->contexts.erase(this);
+    Untrack();
     TerminateBounded(context_, 0);
   }
 }
 
-void Context::Teardown(ExitWait wait) {
+void Context::Reap(ExitWait wait) {
   if (shared_ || context_ == nullptr) return;
   TerminateAtExit(context_, wait);
   context_ = nullptr;
@@ -198,7 +198,7 @@ Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
   }
   void* context = context_;
   context_ = nullptr;
-  AddonData::Of(env)->contexts.erase(this);
+  Untrack();
 
   class TermWorker : public Napi::AsyncWorker {
    public:
@@ -222,7 +222,7 @@ Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
 // still pending when a worker ends is never freed (8 bytes each, valgrind).
 Napi::Value Context::TerminateInBackground(const Napi::CallbackInfo& info) {
   if (shared_ || context_ == nullptr) return info.Env().Undefined();
-  AddonData::Of(info.Env())->contexts.erase(this);
+  Untrack();
   TerminateBounded(context_, 0);
   context_ = nullptr;
   return info.Env().Undefined();

@@ -6,14 +6,11 @@
 
 #include "tagged.h"
 #include "thread-start.h"
+#include "util/reaper.h"
 
 namespace zmqn {
 
-// How teardown waits for lingering messages: a bounded time (worker termination,
-// process.exit()), or until they are delivered (the main thread ends naturally, as in v6).
-enum class ExitWait { Bounded, UntilDelivered };
-
-class Context : public Napi::ObjectWrap<Context> {
+class Context : public Napi::ObjectWrap<Context>, public Closable {
  public:
   // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
   static const napi_type_tag kTypeTag;
@@ -28,8 +25,8 @@ class Context : public Napi::ObjectWrap<Context> {
   // What starting its threads takes; checked before each socket is made.
   ThreadStart& Threads() { return *threads_; }
 
-  // Environment teardown: terminate an owned context, waiting at most a bounded time.
-  void Teardown(ExitWait wait);
+  // Environment teardown: terminate an owned context (see TerminateAtExit).
+  void Reap(ExitWait wait) override;
 
  private:
   Napi::Value GetOption(const Napi::CallbackInfo& info);

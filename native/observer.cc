@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "addon.h"
 #include "context.h"
+#include "environment.h"
 #include "errors.h"
 #include "interrupted.h"
 #include "socket.h"
@@ -55,7 +55,7 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
     Throw(error);
     return;
   }
-  if (socket_->GetProxy() != nullptr) {
+  if (socket_->Lent()) {
     auto error = ZmqError(env, EBUSY);
     error.Set("message", "Socket is in use by a running proxy; terminate it first");
     Throw(error);
@@ -74,6 +74,8 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
     ThrowLastError(env, endpoint);
     return;
   }
+  // From here a failure stops the monitor again (StopMonitor).
+  monitored_ = socket_->Handle();
   pair_ = zmq_socket(context->Handle(), ZMQ_PAIR);
   const int linger = 0;
   uv_os_sock_t fd;
@@ -101,8 +103,8 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
     pair_ = nullptr;
     return;
   }
-  monitored_ = socket_->Handle();
-  data_->observers.insert(this);
+  socket_->AddUser(this);
+  Track(data_->reaper, Stage::Observers);
 }
 
 Observer::~Observer() {
@@ -111,29 +113,25 @@ Observer::~Observer() {
 
 void Observer::StopMonitor() {
   if (socket_ == nullptr) return;
-  // The socket may be gone already (collected, or closed at teardown): only an open socket that
-  // is still the one observed, and not in a proxy's hands, is touched.
-  if (data_->sockets.count(socket_) != 0 && socket_->Handle() == monitored_ &&
-      socket_->GetProxy() == nullptr) {
+  // Only a socket that is still the one observed, and not in a proxy's hands, is touched.
+  if (socket_->Handle() == monitored_ && !socket_->Lent()) {
     zmq_socket_monitor(socket_->Handle(), nullptr, 0);
   }
+  socket_->RemoveUser(this);
   socket_ = nullptr;
 }
 
-void Observer::SocketClosing(AddonData* data, Socket* socket) {
-  std::vector<Observer*> observers(data->observers.begin(), data->observers.end());
-  for (Observer* observer : observers) {
-    if (observer->socket_ != socket) continue;
-    // Nobody reads (the socket was collected, or lib/ did not ask to read on): stop monitoring
-    // while the socket is still open, then close. Closing the reading end while libzmq takes
-    // apart a socket whose monitor still runs leaves both sockets, and the monitor's, alive in
-    // libzmq for good (three descriptors each, measured).
-    if (!observer->watching_) {
-      observer->Close();
-      continue;
-    }
-    observer->socket_ = nullptr;
+bool Observer::SocketClosing(Socket* /*socket*/) {
+  // Nobody reads (the socket was collected, or lib/ did not ask to read on): stop monitoring
+  // while the socket is still open, then close. Closing the reading end while libzmq takes
+  // apart a socket whose monitor still runs leaves both sockets, and the monitor's, alive in
+  // libzmq for good (three descriptors each, measured).
+  if (!watching_) {
+    Close();
+    return true;
   }
+  socket_ = nullptr;
+  return true;
 }
 
 void Observer::StopWatching() {
@@ -152,7 +150,7 @@ void Observer::Close() {
   poller_.Close();
   zmq_close(pair_);
   pair_ = nullptr;
-  data_->observers.erase(this);
+  Untrack();
 }
 
 // stop(): ends monitoring; the events already sent (and the final "end") stay readable.

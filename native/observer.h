@@ -5,14 +5,15 @@
 #include <napi.h>
 
 #include "poller.h"
+#include "socket.h"
 #include "tagged.h"
+#include "util/reaper.h"
 
 namespace zmqn {
 
 struct AddonData;
-class Socket;
 
-class Observer : public Napi::ObjectWrap<Observer> {
+class Observer : public Napi::ObjectWrap<Observer>, public Closable, public SocketUser {
  public:
   // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
   static const napi_type_tag kTypeTag;
@@ -25,10 +26,11 @@ class Observer : public Napi::ObjectWrap<Observer> {
 
   // Stops monitoring and closes the reading socket. Used by close() and at teardown.
   void Close();
-  // A socket is being closed (by close(), its finalizer or teardown): its observers forget it.
-  // An observer nobody is reading from is closed at once; one being read goes on until the
-  // final "end" event, which lib/ delivers before closing it.
-  static void SocketClosing(AddonData* data, Socket* socket);
+  void Reap(ExitWait) override { Close(); }
+  // The observed socket is being closed (by close(), its finalizer or teardown): forget it. An
+  // observer nobody is reading from is closed at once; one being read goes on until the final
+  // "end" event, which lib/ delivers before closing it.
+  bool SocketClosing(Socket* socket) override;
 
  private:
   Napi::Value Stop(const Napi::CallbackInfo& info);
@@ -44,7 +46,7 @@ class Observer : public Napi::ObjectWrap<Observer> {
   void StopWatching();
 
   AddonData* data_ = nullptr;
-  Socket* socket_ = nullptr;   // only dereferenced while it is in data_->sockets
+  Socket* socket_ = nullptr;   // the observed socket until it closes (it tells us)
   void* monitored_ = nullptr;  // socket_'s libzmq handle when monitoring began
   void* pair_ = nullptr;
   Poller poller_;

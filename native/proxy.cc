@@ -11,8 +11,8 @@
 #include <cstring>
 #include <string>
 
-#include "addon.h"
 #include "context.h"
+#include "environment.h"
 #include "errors.h"
 #include "interrupted.h"
 #include "socket.h"
@@ -76,7 +76,7 @@ static Napi::Value Rejected(Napi::Env env, Napi::Error error) {
 static bool HasEndpoint(Socket* socket) {
   if (socket == nullptr || socket->Handle() == nullptr) return false;
   // Another proxy's thread owns it: the checks that follow say so.
-  if (socket->GetProxy() != nullptr) return true;
+  if (socket->Lent()) return true;
   char endpoint[256];
   size_t length = sizeof endpoint;
   if (zmq_getsockopt(socket->Handle(), ZMQ_LAST_ENDPOINT, endpoint, &length) != 0) return true;
@@ -109,7 +109,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     if (sockets_[i] == nullptr) continue;
     if (sockets_[i]->Handle() == nullptr)
       return Rejected(env, MessageError(env, EBADF, "Socket is closed"));
-    if (sockets_[i]->GetProxy() != nullptr) {
+    if (sockets_[i]->Lent()) {
       return Rejected(
           env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
     }
@@ -174,9 +174,9 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   finished_ = false;
   running_ = true;
   Ref();
-  data_->proxies.insert(this);
+  Track(data_->reaper, Stage::Proxies);
   for (Socket* socket : sockets_) {
-    if (socket != nullptr) socket->SetProxy(this);
+    if (socket != nullptr) socket->Lend(this);
   }
 
   // The proxy thread owns the three sockets and `remote` until it ends; starting it is the
@@ -292,7 +292,7 @@ Napi::Value Proxy::Running(const Napi::CallbackInfo& info) {
 
 // halt(): a socket of the proxy is about to close — stop now, run() rejects with EBADF.
 Napi::Value Proxy::Halt(const Napi::CallbackInfo& info) {
-  SocketClosing();
+  StopForClose();
   return info.Env().Undefined();
 }
 
@@ -306,7 +306,7 @@ void Proxy::Finish(bool settle) {
   if (thread_.joinable()) thread_.join();
   RestoreSendTimeouts();
   for (Socket* socket : sockets_) {
-    if (socket != nullptr) socket->SetProxy(nullptr);
+    if (socket != nullptr) socket->Lend(nullptr);
   }
   zmq_close(control_);
   control_ = nullptr;
@@ -314,7 +314,7 @@ void Proxy::Finish(bool settle) {
   // The thread has ended (joined above); a report still queued is dropped: settling below
   // uses forcedError_ or what was delivered.
   done_.Stop();
-  data_->proxies.erase(this);
+  Untrack();
   napi_deferred deferred = deferred_;
   deferred_ = nullptr;
   if (settle) {
@@ -339,9 +339,18 @@ void Proxy::Finish(bool settle) {
   }
 }
 
-void Proxy::SocketClosing() {
+bool Proxy::SocketClosing(Socket* /*socket*/) {
+  StopForClose();
+  return !running_;
+}
+
+void Proxy::Reap(ExitWait /*wait*/) {
+  Teardown();
+}
+
+void Proxy::StopForClose() {
   if (!running_) return;
-  if (data_->tearingDown) return Teardown();
+  if (data_->reaper.Reaping()) return Teardown();
   if (!Stop()) {
     // The socket stays open and the proxy running: closing again later can succeed.
     Throw(MessageError(Env(), ETIMEDOUT,

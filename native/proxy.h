@@ -8,15 +8,16 @@
 #include <atomic>
 #include <thread>
 
+#include "socket.h"
 #include "tagged.h"
 #include "util/cross-thread-queue.h"
+#include "util/reaper.h"
 
 namespace zmqn {
 
 struct AddonData;
-class Socket;
 
-class Proxy : public Napi::ObjectWrap<Proxy> {
+class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser {
  public:
   // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
   static const napi_type_tag kTypeTag;
@@ -28,10 +29,10 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
   ~Proxy() override;
 
   // A socket of this proxy is being closed (JS thread): stop the proxy first, so the thread
-  // never uses a closed socket; run() then rejects with EBADF.
-  void SocketClosing();
+  // never uses a closed socket; run() then rejects with EBADF. False when it could not stop.
+  bool SocketClosing(Socket* socket) override;
   // Environment teardown (JS thread, runtime going away): stop without settling run().
-  void Teardown();
+  void Reap(ExitWait wait) override;
 
  private:
   Napi::Value Run(const Napi::CallbackInfo& info);
@@ -46,6 +47,10 @@ class Proxy : public Napi::ObjectWrap<Proxy> {
   // Sends TERMINATE if needed and waits, bounded, for the thread; false if it is still running.
   bool Stop();
   bool AwaitThread();
+  // Stops the run because a socket closes; throws ETIMEDOUT when the thread would not stop.
+  void StopForClose();
+  // Stops the run at teardown, without settling run().
+  void Teardown();
   bool BoundSendTimeouts(void* const handles[3]);
   void RestoreSendTimeouts();
   // Runs on the JS thread once the proxy thread has finished (delivered by done_).

@@ -12,14 +12,12 @@
 #include <type_traits>
 #include <vector>
 
-#include "addon.h"
 #include "context.h"
 #include "endpoint_work.h"
+#include "environment.h"
 #include "errors.h"
 #include "interrupted.h"
 #include "message.h"
-#include "observer.h"
-#include "proxy.h"
 #include "transport-trial.h"
 
 namespace zmqn {
@@ -138,7 +136,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
       zmq_poller_wait_all(threadSafePoller_, &event, 1, 0);
     }
 #endif
-    if (proxy_ != nullptr) return;
+    if (owner_ != nullptr) return;
     // A bind or unbind runs on the thread pool: the socket is its until it returns (lib/ then
     // serves what waits).
     if (endpointBusy_) return;
@@ -161,7 +159,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     socket_ = nullptr;
     return;
   }
-  data_->sockets.insert(this);
+  Track(data_->reaper, Stage::Sockets);
   if (info[3].IsObject()) largeFrames_ = Napi::Persistent(info[3].As<Napi::Object>());
   auto stateBuffer = Napi::ArrayBuffer::New(env, kStateSize * sizeof(int32_t));
   state_ = static_cast<int32_t*>(stateBuffer.Data());
@@ -294,11 +292,11 @@ void Socket::Close(int linger) {
   if (socket_ == nullptr) return;
   // A bind or unbind still running on the thread pool finishes first.
   auto endpointLock = LockForEndpointWork();
-  if (proxy_ != nullptr) {
-    proxy_->SocketClosing();
-    if (proxy_ != nullptr) return;  // the proxy could not be stopped: a JS exception is pending
-  }
-  Observer::SocketClosing(data_, this);
+  // The proxy first: its thread uses the socket. It may fail to stop (a JS exception pending).
+  if (owner_ != nullptr && !owner_->SocketClosing(this)) return;
+  std::vector<SocketUser*> users;
+  users.swap(users_);
+  for (SocketUser* user : users) user->SocketClosing(this);
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();
   poller_.Close();
@@ -307,12 +305,24 @@ void Socket::Close(int linger) {
 #endif
   zmq_close(socket_);
   socket_ = nullptr;
-  data_->sockets.erase(this);
+  Untrack();
   PublishState();
 }
 
+void Socket::Reap(ExitWait wait) {
+  if (wait == ExitWait::UntilDelivered) {
+    Close();
+  } else {
+    Close(0);
+  }
+}
+
+void Socket::RemoveUser(SocketUser* user) {
+  users_.erase(std::remove(users_.begin(), users_.end(), user), users_.end());
+}
+
 bool Socket::EnsureOpen(Napi::Env env, int closedError) {
-  if (socket_ != nullptr && proxy_ == nullptr) return true;
+  if (socket_ != nullptr && owner_ == nullptr) return true;
   if (socket_ != nullptr) {
     auto error = ZmqError(env, EBUSY);
     error.Set("message", "Socket is in use by a running proxy; terminate it first");

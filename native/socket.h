@@ -8,16 +8,30 @@
 #include <atomic>
 #include <cerrno>
 #include <mutex>
+#include <vector>
 
 #include "poller.h"
 #include "tagged.h"
+#include "util/reaper.h"
 
 namespace zmqn {
 
 struct AddonData;
-class Proxy;
+class Socket;
 
-class Socket : public Napi::ObjectWrap<Socket> {
+// What holds on to a socket and must let go before it closes: its observers, a proxy running
+// with it. The socket tells each one, so none keeps a pointer to a closed or collected socket.
+class SocketUser {
+ public:
+  // JS thread: `socket` is about to close (close(), its finalizer, teardown) and forgets this
+  // user. False: it must stay open for now (a JS exception is pending).
+  virtual bool SocketClosing(Socket* socket) = 0;
+
+ protected:
+  ~SocketUser() = default;
+};
+
+class Socket : public Napi::ObjectWrap<Socket>, public Closable {
  public:
   // Marks instances (native/tagged.h); Unwrap hides ObjectWrap's, see UnwrapThis.
   static const napi_type_tag kTypeTag;
@@ -31,17 +45,22 @@ class Socket : public Napi::ObjectWrap<Socket> {
   // Closes the socket, giving queued messages `linger` ms when >= 0 (the socket's own linger
   // setting otherwise). Used by close() and at environment teardown.
   void Close(int linger = -2);
+  // Environment teardown: closes with the socket's own linger at a natural exit, none otherwise.
+  void Reap(ExitWait wait) override;
 
   // The libzmq socket (null once closed), for the observer and the proxy.
   void* Handle() const { return socket_; }
   // While a proxy runs on its own thread with this socket, every JS call except close()
-  // fails with EBUSY; close() stops the proxy first. Null: not proxied.
-  void SetProxy(Proxy* proxy) {
-    proxy_ = proxy;
+  // fails with EBUSY; close() asks the proxy to let go first. Null: given back.
+  void Lend(SocketUser* proxy) {
+    owner_ = proxy;
     // The proxy thread owns the socket now: the JS thread's poll must not touch it.
     if (proxy != nullptr) StopWatching();
   }
-  Proxy* GetProxy() const { return proxy_; }
+  bool Lent() const { return owner_ != nullptr; }
+  // Observers: told before the socket closes (SocketUser), until they let go themselves.
+  void AddUser(SocketUser* user) { users_.push_back(user); }
+  void RemoveUser(SocketUser* user);
   // Throws EBADF (closed) or EBUSY (proxied) and returns false when JS may not use the socket.
   // For its options a closed socket's error is what libzmq itself gives (ENOTSOCK), as
   // zeromq v6 reports them.
@@ -132,7 +151,8 @@ class Socket : public Napi::ObjectWrap<Socket> {
   void* threadSafePoller_ = nullptr;
   Napi::FunctionReference onReady_;
   bool watching_ = false;
-  Proxy* proxy_ = nullptr;
+  SocketUser* owner_ = nullptr;
+  std::vector<SocketUser*> users_;
   std::mutex endpointLock_;
   std::atomic<bool> endpointBusy_{false};
 };
