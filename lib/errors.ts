@@ -1,6 +1,6 @@
 // Errors the facade raises itself: argument misuse (TypeError/RangeError naming the argument)
 // and libzmq-style errors (code, errno) for conditions detected in JS.
-import {constants} from "node:os"
+import {binding} from "./native"
 
 /** An error from libzmq (or shaped like one): what failed, by errno name and number. */
 export interface ErrnoError extends Error {
@@ -12,19 +12,24 @@ export interface ErrnoError extends Error {
   address?: string
 }
 
-// libzmq's own error numbers (zmq.h: ZMQ_HAUSNUMERO + n).
-const zmqErrnos: Record<string, number> = {
-  EFSM: 156384763,
-  ENOCOMPATPROTO: 156384764,
-  ETERM: 156384765,
-  EMTHREAD: 156384766,
+// The addon's errno table (native/errors.cc), the one source of errno names and numbers — those
+// libzmq uses on this platform, its own above ZMQ_HAUSNUMERO included — read both ways. Where
+// names share a number (EAGAIN, EWOULDBLOCK) the first one listed is the number's name.
+const errnoNumbers: Readonly<Record<string, number>> = binding.errnos
+const errnoNames = new Map<number, string>()
+for (const [name, errno] of Object.entries(errnoNumbers))
+  if (!errnoNames.has(errno)) errnoNames.set(errno, name)
+
+/** The errno name of libzmq's error number: "EAGAIN", "ETERM", ...; "EUNKNOWN" for one it lacks. */
+export function errnoName(errno: number): string {
+  return errnoNames.get(errno) ?? "EUNKNOWN"
 }
 
 /** An error shaped like the ones libzmq failures produce: `code`, `errno`, optional `address`. */
 export function errnoError(code: string, message: string, address?: string): ErrnoError {
   const error = new Error(message) as ErrnoError
   error.code = code
-  error.errno = zmqErrnos[code] ?? (constants.errno as Record<string, number>)[code] ?? 0
+  error.errno = errnoNumbers[code] ?? 0
   if (address !== undefined) error.address = address
   return error
 }

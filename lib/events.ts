@@ -2,7 +2,7 @@
 // what value each carries), their types, and the turning of a native [id, value, endpoint]
 // triple into a typed event. lib/observer.ts delivers them.
 import {getSystemErrorMap} from "node:util"
-import {errnoError, type ErrnoError} from "./errors"
+import {errnoError, errnoName, type ErrnoError} from "./errors"
 import * as zmq from "./generated/zmq"
 
 /** A ZAP (authentication) failure: the status code the ZAP handler answered. */
@@ -114,21 +114,15 @@ const protocolErrors = new Map<number, ProtoError["code"]>(
     ]),
 )
 
-// libzmq's own error numbers, which the platform does not name.
-const zmqErrnoNames = new Map<number, string>([
-  [156384763, "EFSM"],
-  [156384764, "ENOCOMPATPROTO"],
-  [156384765, "ETERM"],
-  [156384766, "EMTHREAD"],
-])
-
+// Descriptions only: the name comes from the addon's errno table (lib/errors.ts).
 let systemErrors: Map<number, [string, string]> | undefined
 
 function eventErrno(errno: number, type: string, address: string): ErrnoError {
   systemErrors ??= getSystemErrorMap()
+  const code = errnoName(errno)
   const system = systemErrors.get(-errno)
-  const code = zmqErrnoNames.get(errno) ?? system?.[0] ?? "EUNKNOWN"
-  const error = errnoError(code, `${type}: ${system?.[1] ?? code}`, address)
+  const description = system?.[0] === code ? system[1] : code
+  const error = errnoError(code, `${type}: ${description}`, address)
   error.errno = errno
   return error
 }

@@ -7,10 +7,8 @@ import {loadFailureError, noBinaryError} from "./load-error"
 const nodeGypBuild: {path(dir: string): string} = require("node-gyp-build")
 
 export interface NativeContext {
-  readonly shared: boolean
   getOption(option: number): number
   setOption(option: number, value: number): void
-  shutdown(): void
   terminate(): Promise<void>
   /** zmq_ctx_term on a detached thread: for a context whose sockets closed without lingering. */
   terminateInBackground(): void
@@ -45,7 +43,7 @@ export interface NativeSocket {
   join(group: string): void
   leave(group: string): void
   events(): number
-  send(message: unknown, flags?: number): SendResult
+  send(message: unknown): SendResult
   /** Queues messages (passed as arguments) in order: how many were taken, or -1 - index of an unsupported one. */
   sendMany(...messages: unknown[]): number
   sendRouted(frame: unknown, routingId: number, group: string | undefined): SendResult
@@ -75,15 +73,19 @@ export interface NativeObserver {
 
 export interface NativeProxy {
   readonly running: boolean
-  run(): Promise<void>
+  /** stopWaitMs: how long stopping may wait for the proxy's thread (lib/proxy.ts bounds its sends). */
+  run(stopWaitMs: number): Promise<void>
   /** Stops at once (a socket is closing); run() rejects with EBADF. */
   halt(): void
+  /** Sends PAUSE; returns at once. */
   pause(): void
   resume(): void
   terminate(): void
 }
 
 export interface Binding {
+  /** Every errno name the addon knows, with libzmq's number for it on this platform (native/errors.cc). */
+  errnos: Readonly<Record<string, number>>
   version(): string
   has(capability: string): boolean
   curveKeyPair(): {publicKey: string; secretKey: string}

@@ -92,6 +92,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("context", context.New({Napi::Boolean::New(env, true)}));
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
+  exports.Set("errnos", ErrnoTable(env));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
   exports.Set("exitTeardown", Napi::Function::New<ExitTeardown>(env, "exitTeardown"));
   DefineKeys(env, exports);

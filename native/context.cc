@@ -110,14 +110,12 @@ Napi::Function Context::Define(Napi::Env env) {
                      {
                          InstanceMethod<&Context::GetOption>("getOption"),
                          InstanceMethod<&Context::SetOption>("setOption"),
-                         InstanceMethod<&Context::Shutdown>("shutdown"),
                          InstanceMethod<&Context::Terminate>("terminate"),
                          InstanceMethod<&Context::TerminateInBackground>("terminateInBackground"),
-                         InstanceAccessor<&Context::Shared>("shared"),
                      });
 }
 
-// new Context(shared?: boolean)
+// new Context(shared?: boolean): shared is for the addon's own `context` export (addon.cc).
 Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {
   TagInstance<Context>(info);
   auto env = info.Env();
@@ -181,12 +179,6 @@ Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// shutdown(): blocking operations on the context's sockets end with ETERM.
-Napi::Value Context::Shutdown(const Napi::CallbackInfo& info) {
-  if (context_ != nullptr) zmq_ctx_shutdown(context_);
-  return info.Env().Undefined();
-}
-
 // terminate() → Promise, resolved once zmq_ctx_term returns (it waits for the sockets'
 // linger on a libuv pool thread). lib/ closes the sockets with a bounded linger first.
 Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
@@ -226,10 +218,6 @@ Napi::Value Context::TerminateInBackground(const Napi::CallbackInfo& info) {
   TerminateBounded(context_, 0);
   context_ = nullptr;
   return info.Env().Undefined();
-}
-
-Napi::Value Context::Shared(const Napi::CallbackInfo& info) {
-  return Napi::Boolean::New(info.Env(), shared_);
 }
 
 }  // namespace zmqn

@@ -31,10 +31,8 @@ class Context : public Napi::ObjectWrap<Context>, public Closable {
  private:
   Napi::Value GetOption(const Napi::CallbackInfo& info);
   Napi::Value SetOption(const Napi::CallbackInfo& info);
-  Napi::Value Shutdown(const Napi::CallbackInfo& info);
   Napi::Value Terminate(const Napi::CallbackInfo& info);
   Napi::Value TerminateInBackground(const Napi::CallbackInfo& info);
-  Napi::Value Shared(const Napi::CallbackInfo& info);
 
   void* context_ = nullptr;
   bool shared_ = false;

@@ -1,4 +1,5 @@
-// Turns libzmq failures into JS errors with code (errno name), errno and, for endpoints, address.
+// One home for the addon's errors: libzmq failures become JS errors with code (errno name),
+// errno and, for endpoints, address; the errno table and the addon's own messages.
 #pragma once
 
 #include <napi.h>
@@ -7,8 +8,28 @@
 
 namespace zmqn {
 
-// The errno name libzmq's error number stands for: "EAGAIN", "EFSM", "ETERM", ...
+// The errno name libzmq's error number stands for: "EAGAIN", "EFSM", "ETERM", ...; "EUNKNOWN"
+// for a number the table lacks.
 const char* ErrnoName(int error);
+
+// { name: number } for every errno name of the table: exported as `errnos`, which lib/errors.ts
+// uses both ways, so JS never works out an errno itself.
+Napi::Object ErrnoTable(Napi::Env env);
+
+// Failures the addon words itself (the message table in errors.cc says code and text).
+enum class Failure {
+  SocketProxied,
+  NoDraftApi,
+  ProxyRunning,
+  ProxyNotRunning,
+  ProxyFrontEndUnusable,
+  ProxyBackEndUnusable,
+  ProxySocketClosed,
+  ProxyWouldNotStop,
+};
+
+// An Error for one of the addon's own failures, with code and errno.
+Napi::Error AddonError(Napi::Env env, Failure failure);
 
 // An Error for libzmq's error number, with code, errno and, when given, address; its message
 // is zeromq v6's for the errors v6 names (ENOENT "No such endpoint", ...), libzmq's otherwise.
@@ -17,6 +38,11 @@ Napi::Error ZmqError(Napi::Env env, int error, const std::string& address = "");
 // An Error for a libuv failure (a negative libuv error code), as Node makes them: code (the
 // error's name), errno (the code) and syscall (the failed call).
 Napi::Error UvError(Napi::Env env, int status, const char* syscall);
+
+// Throws libzmq's last error (or `error`) for an endpoint call, naming the endpoint (even an
+// empty one).
+void ThrowEndpointError(Napi::Env env, const std::string& endpoint);
+void ThrowEndpointError(Napi::Env env, const std::string& endpoint, int error);
 
 // Raises `error` as the JS exception unless one is pending already: the first failure stands
 // (throwing over a pending exception aborts the process), and while the environment shuts down,

@@ -50,15 +50,11 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   // while watching, so an idle observer and its socket can be collected together.
   onReady_ = Napi::Weak(info[2].As<Napi::Function>());
   if (socket_ == nullptr || socket_->Handle() == nullptr) {
-    auto error = ZmqError(env, EBADF);
-    error.Set("message", "Socket is closed");
-    Throw(error);
+    Throw(ZmqError(env, EBADF));
     return;
   }
   if (socket_->Lent()) {
-    auto error = ZmqError(env, EBUSY);
-    error.Set("message", "Socket is in use by a running proxy; terminate it first");
-    Throw(error);
+    Throw(AddonError(env, Failure::SocketProxied));
     socket_ = nullptr;
     return;
   }

@@ -22,19 +22,6 @@
 
 namespace zmqn {
 
-#ifdef ZMQ_NATIVE_NO_DRAFT
-// Built against a libzmq without the draft API (scripts/libzmq-link.js): the draft-only methods
-// exist but fail with ENOTSUP, and thread-safe sockets cannot be watched.
-static Napi::Value NoDraft(Napi::Env env) {
-  auto error = ZmqError(env, ENOTSUP);
-  error.Set(
-      "message",
-      "Not supported: this libzmq was built without the draft API (capability.draft is false)");
-  Throw(error);
-  return Napi::Value();
-}
-#endif
-
 // watch(want): what waits on the socket (lib/core/engine.ts).
 constexpr int kDeliver = 1;  // a receive the poll callback may complete by itself
 constexpr int kNotify = 2;   // anything else: call JS at every wake-up
@@ -111,17 +98,8 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   }
 
   uv_os_sock_t fd;
-  if (!ReadinessDescriptor(fd)) {
-#ifdef ZMQ_NATIVE_NO_DRAFT
-    if (zmq_errno() == ENOTSUP) {
-      NoDraft(env);
-    } else {
-      ThrowLastError(env);
-    }
-#else
-    ThrowLastError(env);
-    if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
-#endif
+  if (!ReadinessDescriptor(env, fd)) {
+    threadSafePoller_.Close();
     zmq_close(socket_);
     socket_ = nullptr;
     return;
@@ -129,13 +107,8 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
   int status = poller_.Init(loop, fd, [this]() {
-#ifndef ZMQ_NATIVE_NO_DRAFT
-    if (threadSafePoller_ != nullptr) {
-      // Consume the poller's signal; the socket's state is read by the operations that follow.
-      zmq_poller_event_t event;
-      zmq_poller_wait_all(threadSafePoller_, &event, 1, 0);
-    }
-#endif
+    // The socket's state is read by the operations that follow.
+    threadSafePoller_.Consume();
     if (owner_ != nullptr) return;
     // A bind or unbind runs on the thread pool: the socket is its until it returns (lib/ then
     // serves what waits).
@@ -152,9 +125,7 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   });
   if (status != 0) {
     Throw(UvError(env, status, "uv_poll_init_socket"));
-#ifndef ZMQ_NATIVE_NO_DRAFT
-    if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
-#endif
+    threadSafePoller_.Close();
     zmq_close(socket_);
     socket_ = nullptr;
     return;
@@ -248,29 +219,15 @@ Socket::~Socket() {
   Close();
 }
 
-// Ordinary sockets expose ZMQ_FD. Thread-safe (draft) sockets have none: a zmq_poller watching
-// the socket provides one instead.
-bool Socket::ReadinessDescriptor(uv_os_sock_t& fd) {
+bool Socket::ReadinessDescriptor(Napi::Env env, uv_os_sock_t& fd) {
   int threadSafe = 0;
   size_t length = sizeof threadSafe;
-  if (zmq_getsockopt(socket_, ZMQ_THREAD_SAFE, &threadSafe, &length) != 0) return false;
-  if (!threadSafe) {
-    length = sizeof fd;
-    return zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) == 0;
-  }
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  errno = ENOTSUP;
+  if (zmq_getsockopt(socket_, ZMQ_THREAD_SAFE, &threadSafe, &length) == 0 && threadSafe)
+    return threadSafePoller_.Open(env, socket_, fd);
+  length = sizeof fd;
+  if (zmq_getsockopt(socket_, ZMQ_FD, &fd, &length) == 0) return true;
+  ThrowLastError(env);
   return false;
-#else
-  threadSafePoller_ = zmq_poller_new();
-  if (threadSafePoller_ == nullptr) return false;
-  if (zmq_poller_add(threadSafePoller_, socket_, nullptr, ZMQ_POLLIN | ZMQ_POLLOUT) != 0)
-    return false;
-  zmq_fd_t pollerFd;
-  if (zmq_poller_fd(threadSafePoller_, &pollerFd) != 0) return false;
-  fd = pollerFd;
-  return true;
-#endif
 }
 
 void Socket::StopWatching() {
@@ -300,9 +257,7 @@ void Socket::Close(int linger) {
   if (linger >= -1) zmq_setsockopt(socket_, ZMQ_LINGER, &linger, sizeof linger);
   StopWatching();
   poller_.Close();
-#ifndef ZMQ_NATIVE_NO_DRAFT
-  if (threadSafePoller_ != nullptr) zmq_poller_destroy(&threadSafePoller_);
-#endif
+  threadSafePoller_.Close();
   zmq_close(socket_);
   socket_ = nullptr;
   Untrack();
@@ -324,9 +279,7 @@ void Socket::RemoveUser(SocketUser* user) {
 bool Socket::EnsureOpen(Napi::Env env, int closedError) {
   if (socket_ != nullptr && owner_ == nullptr) return true;
   if (socket_ != nullptr) {
-    auto error = ZmqError(env, EBUSY);
-    error.Set("message", "Socket is in use by a running proxy; terminate it first");
-    Throw(error);
+    Throw(AddonError(env, Failure::SocketProxied));
     return false;
   }
   Throw(ZmqError(env, closedError));
@@ -342,14 +295,6 @@ Napi::Value Socket::Closed(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), socket_ == nullptr);
 }
 
-// An endpoint call's failure: the error names the endpoint, even an empty one.
-static void ThrowEndpointError(Napi::Env env, const std::string& endpoint,
-                               int errorNumber = zmq_errno()) {
-  auto error = ZmqError(env, errorNumber);
-  error.Set("address", endpoint);
-  Throw(error);
-}
-
 // bind, unbind, connect, disconnect: one shape, one libzmq call each. `Starts`: the call may
 // start a multicast engine, tried first (transport-trial.h).
 template <int (*Call)(void*, const char*), bool Starts = false>
@@ -363,24 +308,6 @@ static Napi::Value Endpoint(Napi::Env env, void* socket, const Napi::Value& addr
   }
   if (RetryInterrupted([&] { return Call(socket, endpoint.c_str()); }) != 0) {
     ThrowEndpointError(env, endpoint);
-    return Napi::Value();
-  }
-  return env.Undefined();
-}
-
-// join, leave: a group is bytes — a Buffer's, or a string's UTF-8 — that libzmq takes as a
-// NUL-terminated string.
-static std::string GroupBytes(const Napi::Value& value) {
-  if (!value.IsBuffer()) return value.As<Napi::String>().Utf8Value();
-  auto bytes = value.As<Napi::Buffer<char>>();
-  return std::string(bytes.Data(), bytes.Length());
-}
-
-template <int (*Call)(void*, const char*)>
-static Napi::Value Group(Napi::Env env, void* socket, const Napi::Value& value) {
-  const std::string group = GroupBytes(value);
-  if (RetryInterrupted([&] { return Call(socket, group.c_str()); }) != 0) {
-    ThrowLastError(env);
     return Napi::Value();
   }
   return env.Undefined();
@@ -416,26 +343,6 @@ Napi::Value Socket::Connect(const Napi::CallbackInfo& info) {
 Napi::Value Socket::Disconnect(const Napi::CallbackInfo& info) {
   if (!EnsureOpen(info.Env())) return Napi::Value();
   return Endpoint<zmq_disconnect>(info.Env(), socket_, info[0]);
-}
-
-// connectPeer(address) → the routing id libzmq gave the new peer (ZMQ_PEER sockets).
-Napi::Value Socket::ConnectPeer(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  return NoDraft(env);
-#else
-  const std::string endpoint = info[0].As<Napi::String>().Utf8Value();
-  uint32_t routingId;
-  do {
-    routingId = zmq_connect_peer(socket_, endpoint.c_str());
-  } while (routingId == 0 && zmq_errno() == EINTR);  // see interrupted.h
-  if (routingId == 0) {
-    ThrowEndpointError(env, endpoint);
-    return Napi::Value();
-  }
-  return Napi::Number::New(env, routingId);
-#endif
 }
 
 template <typename T>
@@ -516,24 +423,6 @@ Napi::Value Socket::SetBytes(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-Napi::Value Socket::Join(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  return NoDraft(info.Env());
-#else
-  return Group<zmq_join>(info.Env(), socket_, info[0]);
-#endif
-}
-
-Napi::Value Socket::Leave(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  return NoDraft(info.Env());
-#else
-  return Group<zmq_leave>(info.Env(), socket_, info[0]);
-#endif
-}
-
 // spin(microseconds) → whether a receive would find a message, polling libzmq (ZMQ_EVENTS)
 // without blocking for at most that long: the opt-in busyPoll (lib/core/engine.ts). A waiting
 // thread that spins pays no wake-up (a scheduler round trip, several µs here) when the message
@@ -557,7 +446,7 @@ Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), events);
 }
 
-int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
+int Socket::SendMessage(Napi::Env env, napi_value message) {
   // The common case first: one frame in a Buffer, read by one N-API call.
   zmq_msg_t single;
   const FrameStatus single_status = InitTypedArrayFrame(env, data_->releases, message, &single);
@@ -566,7 +455,7 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
     return -2;
   }
   if (single_status == FrameStatus::Ok) {
-    if (RetryInterrupted([&] { return zmq_msg_send(&single, socket_, flags | ZMQ_DONTWAIT); }) >= 0)
+    if (RetryInterrupted([&] { return zmq_msg_send(&single, socket_, ZMQ_DONTWAIT); }) >= 0)
       return 1;
     const int error = zmq_errno();
     zmq_msg_close(&single);
@@ -603,8 +492,8 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
 
   for (uint32_t i = 0; i < count; i++) {
     const int more = i + 1 < count ? ZMQ_SNDMORE : 0;
-    if (RetryInterrupted(
-            [&] { return zmq_msg_send(&frames[i], socket_, flags | more | ZMQ_DONTWAIT); }) < 0) {
+    if (RetryInterrupted([&] { return zmq_msg_send(&frames[i], socket_, more | ZMQ_DONTWAIT); }) <
+        0) {
       const int error = zmq_errno();
       for (uint32_t j = i; j < count; j++) zmq_msg_close(&frames[j]);
       // Once the first frame is queued the rest of a multipart message is always accepted,
@@ -617,12 +506,11 @@ int Socket::SendMessage(Napi::Env env, napi_value message, int flags) {
   return 1;
 }
 
-// send(message, flags?) → 1 sent, 0 would block, -1 unsupported frame type.
+// send(message) → 1 sent, 0 would block, -1 unsupported frame type.
 Napi::Value Socket::Send(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
-  const int flags = info.Length() > 1 ? info[1].As<Napi::Number>().Int32Value() : 0;
-  const int result = SendMessage(env, info[0], flags);
+  const int result = SendMessage(env, info[0]);
   if (result == -2) return Napi::Value();
   return Napi::Number::New(env, result);
 }
@@ -637,53 +525,13 @@ Napi::Value Socket::SendMany(const Napi::CallbackInfo& info) {
   const uint32_t count = static_cast<uint32_t>(info.Length());
   uint32_t sent = 0;
   for (; sent < count; sent++) {
-    const int result = SendMessage(env, info[sent], 0);
+    const int result = SendMessage(env, info[sent]);
     if (result == 1) continue;
     if (result == 0) break;
     if (result == -1) return Napi::Number::New(env, -1.0 - sent);
     return Napi::Value();
   }
   return Napi::Number::New(env, sent);
-}
-
-// sendRouted(frame, routingId, group): draft single-frame sockets; routingId 0 and an empty
-// group mean "not set".
-Napi::Value Socket::SendRouted(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  return NoDraft(env);
-#else
-  zmq_msg_t msg;
-  const FrameStatus status = InitFrame(env, data_->releases, info[0], &msg);
-  if (status == FrameStatus::Unsupported) return Napi::Number::New(env, -1);
-  if (status == FrameStatus::Failed) {
-    Throw(ZmqError(env, ENOMEM));
-    return Napi::Value();
-  }
-  const uint32_t routingId = info[1].As<Napi::Number>().Uint32Value();
-  if (routingId != 0 && zmq_msg_set_routing_id(&msg, routingId) != 0) {
-    zmq_msg_close(&msg);
-    ThrowLastError(env);
-    return Napi::Value();
-  }
-  if (info[2].IsString() || info[2].IsBuffer()) {
-    const std::string group = GroupBytes(info[2]);
-    if (!group.empty() && zmq_msg_set_group(&msg, group.c_str()) != 0) {
-      zmq_msg_close(&msg);
-      ThrowLastError(env);
-      return Napi::Value();
-    }
-  }
-  if (RetryInterrupted([&] { return zmq_msg_send(&msg, socket_, ZMQ_DONTWAIT); }) < 0) {
-    const int error = zmq_errno();
-    zmq_msg_close(&msg);
-    if (error == EAGAIN) return Napi::Number::New(env, 0);
-    Throw(ZmqError(env, error));
-    return Napi::Value();
-  }
-  return Napi::Number::New(env, 1);
-#endif
 }
 
 Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
@@ -774,34 +622,6 @@ Napi::Value Socket::ReceiveSlab(Napi::Env env, uint32_t max, napi_value large) {
   std::unique_ptr<bool[]> flags(new bool[moreFlags.size()]);
   for (size_t i = 0; i < moreFlags.size(); i++) flags[i] = moreFlags[i];
   return FramesToSlab(env, msgs.data(), flags.get(), msgs.size(), large);
-}
-
-// receiveRouted() → [frame, routingId, group] or undefined: draft single-frame sockets.
-Napi::Value Socket::ReceiveRouted(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  if (!EnsureOpen(env)) return Napi::Value();
-#ifdef ZMQ_NATIVE_NO_DRAFT
-  return NoDraft(env);
-#else
-  zmq_msg_t msg;
-  zmq_msg_init(&msg);
-  if (RetryInterrupted([&] { return zmq_msg_recv(&msg, socket_, ZMQ_DONTWAIT); }) < 0) {
-    const int error = zmq_errno();
-    zmq_msg_close(&msg);
-    if (error == EAGAIN) return env.Undefined();
-    Throw(ZmqError(env, error));
-    return Napi::Value();
-  }
-  const uint32_t routingId = zmq_msg_routing_id(&msg);
-  const char* group = zmq_msg_group(&msg);
-  auto result = Napi::Array::New(env, 3);
-  result.Set(1u, Napi::Number::New(env, routingId));
-  // The group's bytes as sent: a group need not be text.
-  result.Set(2u, group != nullptr ? Napi::Buffer<char>::Copy(env, group, std::strlen(group))
-                                  : env.Undefined());
-  result.Set(0u, FrameToBuffer(env, &msg));
-  return result;
-#endif
 }
 
 // watch(): call onReady when the socket may be ready. Holds the JS object alive meanwhile,

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "draft.h"
 #include "poller.h"
 #include "tagged.h"
 #include "util/reaper.h"
@@ -121,7 +122,7 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // Sends one message (a frame or an array of frames) without blocking.
   // 1: queued; 0: would block (EAGAIN, nothing sent); -1: a frame of an unsupported type;
   // -2: libzmq error (JS exception pending).
-  int SendMessage(Napi::Env env, napi_value message, int flags);
+  int SendMessage(Napi::Env env, napi_value message);
   // Receives one whole message as an array of Buffers; undefined when none is ready, empty
   // value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
@@ -129,7 +130,9 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   Napi::Value ReceiveOne(Napi::Env env);
   // Up to max whole messages that are ready now in one slab (FramesToSlab), undefined if none.
   Napi::Value ReceiveSlab(Napi::Env env, uint32_t max, napi_value large);
-  bool ReadinessDescriptor(uv_os_sock_t& fd);
+  // Ordinary sockets expose ZMQ_FD; thread-safe (draft) ones have none: a zmq_poller watching
+  // the socket provides one instead. False with a JS exception pending.
+  bool ReadinessDescriptor(Napi::Env env, uv_os_sock_t& fd);
   void StopWatching();
   void Release();
 
@@ -148,7 +151,7 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   uint32_t deliverBatch_ = 1;
   Napi::ObjectReference largeFrames_;
   Poller poller_;
-  void* threadSafePoller_ = nullptr;
+  ThreadSafePoller threadSafePoller_;
   Napi::FunctionReference onReady_;
   bool watching_ = false;
   SocketUser* owner_ = nullptr;
