@@ -1,9 +1,33 @@
 // Proxy: libzmq's steerable proxy between a front-end and a back-end socket (plus an optional
 // capture socket), on a thread of its own, steered with pause(), resume() and terminate().
-import {binding, type NativeProxy} from "./native"
-import {typeError} from "./errors"
+import {binding, type NativeProxy, type NativeSocket} from "./native"
+import {errnoError, typeError, type ErrnoError} from "./errors"
+import * as zmq from "./generated/zmq"
 import {Socket} from "./socket"
+import {socketTypes} from "./socket-types"
 import {native, proxied} from "./core/handles"
+
+// libzmq's proxy sends with blocking calls (to the capture socket, and to the other side in a
+// burst that outgrows the high-water mark), and reads its control socket only between them: a
+// send that never completes would leave terminate(), close() and teardown waiting for ever. So
+// while a proxy runs, a socket whose sendTimeout is -1 gets this one instead, and such a send
+// fails after it — ending the proxy with EAGAIN — rather than blocking without end.
+const runSendTimeout = 1000
+// How much longer than the longest send timeout stopping waits for the proxy thread.
+const stopGrace = 1000
+
+// Thread-safe (draft) sockets are watched through a zmq_poller the JS thread uses, and carry
+// single frames: libzmq's proxy is not for them. By libzmq's number for the type (ZMQ_TYPE).
+const unproxyable = new Set<number>(
+  Object.values(socketTypes)
+    .filter(type => !type.proxyable)
+    .map(type => zmq[type.zmq]),
+)
+
+// The sockets run() may touch: open, and not another proxy's (the addon reports those).
+function usable(socket: Socket | undefined): socket is Socket {
+  return socket !== undefined && !socket.closed && socket[proxied] === undefined
+}
 
 /**
  * Forwards messages between two sockets in both directions (e.g. Router ↔ Dealer, Pull → Push,
@@ -68,26 +92,52 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
    * sockets) is already proxying, EAGAIN when one of its sends timed out, or with libzmq's error.
    *
    * @throws Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EBUSY`
-   * (already proxying), `EAGAIN` (a send timed out) or libzmq's own.
+   * (already proxying), `EAGAIN` (a send timed out), `ENOTSUP` (a thread-safe draft socket) or
+   * libzmq's own.
    */
   async run(): Promise<void> {
-    const done = this.native.run()
-    if (!this.native.running) return done
     const sockets = [this.frontEnd, this.backEnd, this.capture]
+    for (const socket of sockets) {
+      if (usable(socket) && unproxyable.has(socket[native].getInt32(zmq.ZMQ_TYPE))) {
+        throw errnoError("ENOTSUP", "Thread-safe (draft) sockets cannot be proxied")
+      }
+    }
+    if (this.native.running) return this.native.run(0)
+    const bounded = boundSendTimeouts(sockets.filter(usable).map(socket => socket[native]))
+    let done: Promise<void>
+    try {
+      done = this.native.run(bounded.longest + stopGrace)
+    } catch (error) {
+      bounded.restore()
+      throw error
+    }
+    if (!this.native.running) {
+      bounded.restore()
+      return done
+    }
     for (const socket of sockets) if (socket !== undefined) socket[proxied] = this.native
     try {
       await done
+    } catch (error) {
+      const failure = error as ErrnoError
+      if (failure.code === "EAGAIN") {
+        failure.message =
+          "A send of the proxy timed out (sendTimeout): its capture socket, or the peers of the " +
+          "socket it forwards to, did not take the message"
+      }
+      throw failure
     } finally {
       for (const socket of sockets) if (socket?.[proxied] === this.native) socket[proxied] = undefined
+      bounded.restore()
     }
   }
 
   /**
-   * Stops forwarding: messages wait in the sockets' queues. In effect when this returns; throws
-   * the proxy's error (e.g. EAGAIN) when it ended before acknowledging.
+   * Stops forwarding: messages that reach the sockets from now on wait in their queues (the
+   * proxy's thread takes the command before them). Returns at once; throws EBADF when not
+   * running.
    *
-   * @throws Error with the proxy's `code` (e.g. `EAGAIN`) when it ended before acknowledging,
-   * `EBADF` when it is not running.
+   * @throws Error with `code` `EBADF` when the proxy is not running.
    */
   pause(): void {
     this.native.pause()
@@ -109,5 +159,27 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
    */
   terminate(): void {
     this.native.terminate()
+  }
+}
+
+// Gives every socket whose sendTimeout is -1 runSendTimeout for the run; restore() gives -1 back
+// to those still open. `longest`: the longest send timeout of the run.
+function boundSendTimeouts(sockets: NativeSocket[]): {longest: number; restore(): void} {
+  const replaced: NativeSocket[] = []
+  let longest = 0
+  for (const socket of sockets) {
+    let timeout = socket.getInt32(zmq.ZMQ_SNDTIMEO)
+    if (timeout < 0) {
+      timeout = runSendTimeout
+      socket.setInt32(zmq.ZMQ_SNDTIMEO, timeout)
+      replaced.push(socket)
+    }
+    longest = Math.max(longest, timeout)
+  }
+  return {
+    longest,
+    restore() {
+      for (const socket of replaced.splice(0)) if (!socket.closed) socket.setInt32(zmq.ZMQ_SNDTIMEO, -1)
+    },
   }
 }

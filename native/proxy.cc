@@ -1,7 +1,8 @@
 // A steerable libzmq proxy between two sockets (and an optional capture socket), run on a
 // thread of its own — never one of libuv's pool threads, which it would occupy for its whole
 // life — and steered from the JS thread through an inproc PAIR control socket. Every method
-// runs on the JS thread except the body of the proxy thread started by run().
+// runs on the JS thread except the body of the proxy thread started by run(). The policy around
+// it (send timeouts for the run, which socket types may be proxied) is lib/proxy.ts's.
 #include "proxy.h"
 
 #include <zmq.h>
@@ -22,16 +23,6 @@ namespace zmqn {
 namespace {
 std::atomic<unsigned long> controlCounter{0};
 
-// How long one wait for the proxy thread's acknowledgement lasts before checking it is alive.
-constexpr long kAcknowledgeStepMs = 50;
-// libzmq's proxy sends with blocking calls (to the capture socket, and to the other side in a
-// burst that outgrows the high-water mark), and reads its control socket only between them: a
-// send that never completes would leave terminate(), pause(), close() and teardown waiting for
-// ever. So while a proxy runs, a socket whose sendTimeout is -1 gets this one instead, and such
-// a send fails after it — ending the proxy with EAGAIN — rather than blocking without end.
-constexpr int kDefaultSendTimeoutMs = 1000;
-// How much longer than the longest send timeout stopping waits for the proxy thread.
-constexpr int kStopGraceMs = 1000;
 }  // namespace
 
 const napi_type_tag Proxy::kTypeTag = {0x0dc2e56f3faa55c0ULL, 0xd37d862183e9cfe8ULL};
@@ -83,54 +74,39 @@ static bool HasEndpoint(Socket* socket) {
   return length > 1;
 }
 
-static Napi::Error MessageError(Napi::Env env, int error, const char* message) {
-  auto result = ZmqError(env, error);
-  result.Set("message", message);
-  return result;
-}
-
-// run() → Promise: resolves when terminate() ended the proxy, rejects if libzmq's proxy fails
-// or one of its sockets is closed under it.
+// run(stopWaitMs) → Promise: resolves when terminate() ended the proxy, rejects if libzmq's
+// proxy fails or one of its sockets is closed under it. stopWaitMs: how long stopping may wait
+// for the proxy thread — lib/proxy.ts gives every socket a finite send timeout for the run, so
+// that the thread, which reads its commands only between blocking sends, always comes back.
 Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (running_) return Rejected(env, MessageError(env, EBUSY, "Proxy is already running"));
+  if (!info[0].IsNumber()) {
+    Throw(Napi::TypeError::New(env, "run(stopWaitMs): a number of milliseconds"));
+    return Napi::Value();
+  }
+  if (running_) return Rejected(env, AddonError(env, Failure::ProxyRunning));
   // libzmq's proxy would wait for ever on a front or back end that has no endpoint (closed
   // ones have none): refuse at once, in zeromq v6's words.
-  static const char* const unusable[2] = {"Front-end socket must be bound or connected",
-                                          "Back-end socket must be bound or connected"};
+  static const Failure unusable[2] = {Failure::ProxyFrontEndUnusable,
+                                      Failure::ProxyBackEndUnusable};
   for (int i = 0; i < 2; i++) {
     if (!HasEndpoint(sockets_[i])) {
-      Throw(MessageError(env, EINVAL, unusable[i]));
+      Throw(AddonError(env, unusable[i]));
       return Napi::Value();
     }
   }
   void* handles[3] = {nullptr, nullptr, nullptr};
   for (int i = 0; i < 3; i++) {
     if (sockets_[i] == nullptr) continue;
-    if (sockets_[i]->Handle() == nullptr)
-      return Rejected(env, MessageError(env, EBADF, "Socket is closed"));
+    if (sockets_[i]->Handle() == nullptr) return Rejected(env, ZmqError(env, EBADF));
     if (sockets_[i]->Lent()) {
-      return Rejected(
-          env, MessageError(env, EBUSY, "Socket is in use by a running proxy; terminate it first"));
+      return Rejected(env, AddonError(env, Failure::SocketProxied));
     }
     handles[i] = sockets_[i]->Handle();
-    // Thread-safe (draft) sockets are watched through a zmq_poller the JS thread uses, and
-    // carry single frames: libzmq's proxy is not for them.
-    int threadSafe = 0;
-    size_t length = sizeof threadSafe;
-    if (zmq_getsockopt(handles[i], ZMQ_THREAD_SAFE, &threadSafe, &length) == 0 && threadSafe) {
-      return Rejected(env,
-                      MessageError(env, ENOTSUP, "Thread-safe (draft) sockets cannot be proxied"));
-    }
   }
   auto* context = Unwrapped<Context>(env, contextObject_.Value());
   if (context == nullptr || context->Handle() == nullptr)
     return Rejected(env, ZmqError(env, ETERM));
-  if (!BoundSendTimeouts(handles)) {
-    auto error = ZmqError(env, zmq_errno());
-    RestoreSendTimeouts();
-    return Rejected(env, error);
-  }
 
   // The control pair: this thread keeps the bound end, the proxy thread gets the other one.
   const std::string endpoint = "inproc://zmq-native.proxy." + std::to_string(++controlCounter);
@@ -143,7 +119,6 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     auto error = ZmqError(env, zmq_errno());
     if (remote != nullptr) zmq_close(remote);
     if (control != nullptr) zmq_close(control);
-    RestoreSendTimeouts();
     return Rejected(env, error);
   }
 
@@ -162,12 +137,12 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   if (status != 0) {
     zmq_close(remote);
     zmq_close(control);
-    RestoreSendTimeouts();
     return Rejected(env, UvError(env, status, "uv_async_init"));
   }
 
   napi_value promise;
   napi_create_promise(env, &deferred_, &promise);
+  stopWaitMs_ = info[0].As<Napi::Number>().Int64Value();
   control_ = control;
   result_ = 0;
   forcedError_ = 0;
@@ -192,39 +167,6 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   return Napi::Value(env, promise);
 }
 
-// Gives every socket of the proxy a finite send timeout for the run (see kDefaultSendTimeoutMs)
-// and computes how long stopping may wait for the proxy thread. False (errno set) on failure.
-bool Proxy::BoundSendTimeouts(void* const handles[3]) {
-  int longest = 0;
-  for (int i = 0; i < 3; i++) {
-    restoreSendTimeout_[i] = false;
-    if (handles[i] == nullptr) continue;
-    int timeout = -1;
-    size_t length = sizeof timeout;
-    if (zmq_getsockopt(handles[i], ZMQ_SNDTIMEO, &timeout, &length) != 0) return false;
-    if (timeout < 0) {
-      timeout = kDefaultSendTimeoutMs;
-      if (zmq_setsockopt(handles[i], ZMQ_SNDTIMEO, &timeout, sizeof timeout) != 0) return false;
-      restoreSendTimeout_[i] = true;
-    }
-    if (timeout > longest) longest = timeout;
-  }
-  stopWaitMs_ = static_cast<long long>(longest) + kStopGraceMs;
-  return true;
-}
-
-// Gives back sendTimeout -1 where BoundSendTimeouts replaced it (JS thread, proxy thread ended).
-void Proxy::RestoreSendTimeouts() {
-  const int infinite = -1;
-  for (int i = 0; i < 3; i++) {
-    if (!restoreSendTimeout_[i]) continue;
-    restoreSendTimeout_[i] = false;
-    if (sockets_[i] != nullptr && sockets_[i]->Handle() != nullptr) {
-      zmq_setsockopt(sockets_[i]->Handle(), ZMQ_SNDTIMEO, &infinite, sizeof infinite);
-    }
-  }
-}
-
 // Waits, up to stopWaitMs_ from now, for the proxy thread to end (JS thread).
 bool Proxy::AwaitThread() {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(stopWaitMs_);
@@ -238,7 +180,7 @@ bool Proxy::AwaitThread() {
 
 bool Proxy::Command(Napi::Env env, const char* command) {
   if (!running_ || finished_) {
-    Throw(MessageError(env, EBADF, "Socket is closed: the proxy is not running"));
+    Throw(AddonError(env, Failure::ProxyNotRunning));
     return false;
   }
   if (RetryInterrupted([&] { return zmq_send(control_, command, std::strlen(command), 0); }) < 0) {
@@ -248,31 +190,11 @@ bool Proxy::Command(Napi::Env env, const char* command) {
   return true;
 }
 
-// pause(): returns once the proxy thread has taken the command — messages that arrive later
-// stay queued in the sockets until resume(). It asks for statistics after PAUSE and waits for
-// the answer, which the proxy sends only after handling what came before.
+// pause(): the proxy thread takes the command before any message that reaches its sockets
+// later (it reads its control socket first); those stay queued until resume(). Returns at once.
 Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
-  auto env = info.Env();
-  if (!Command(env, "PAUSE") || !Command(env, "STATISTICS")) return Napi::Value();
-  // The thread answers, or ends (a send timed out), within the send timeouts: bounded.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(stopWaitMs_);
-  bool more = true;
-  while (more && !finished_ && std::chrono::steady_clock::now() < deadline) {
-    zmq_pollitem_t item = {control_, 0, ZMQ_POLLIN, 0};
-    if (zmq_poll(&item, 1, kAcknowledgeStepMs) <= 0) continue;
-    zmq_msg_t frame;
-    zmq_msg_init(&frame);
-    if (zmq_msg_recv(&frame, control_, ZMQ_DONTWAIT) >= 0) more = zmq_msg_more(&frame);
-    zmq_msg_close(&frame);
-  }
-  if (more) {
-    const int error = finished_ ? (result_ != 0 ? result_ : EBADF) : ETIMEDOUT;
-    Throw(MessageError(
-        env, error,
-        finished_ ? "The proxy stopped before it paused" : "The proxy did not acknowledge pause"));
-    return Napi::Value();
-  }
-  return env.Undefined();
+  Command(info.Env(), "PAUSE");
+  return info.Env().Undefined();
 }
 
 Napi::Value Proxy::Resume(const Napi::CallbackInfo& info) {
@@ -298,13 +220,13 @@ Napi::Value Proxy::Halt(const Napi::CallbackInfo& info) {
 
 bool Proxy::Stop() {
   if (!running_) return true;
-  if (!finished_) zmq_send(control_, "TERMINATE", 9, ZMQ_DONTWAIT);
+  if (!finished_)
+    RetryInterrupted([&] { return zmq_send(control_, "TERMINATE", 9, ZMQ_DONTWAIT); });
   return AwaitThread();
 }
 
 void Proxy::Finish(bool settle) {
   if (thread_.joinable()) thread_.join();
-  RestoreSendTimeouts();
   for (Socket* socket : sockets_) {
     if (socket != nullptr) socket->Lend(nullptr);
   }
@@ -320,16 +242,7 @@ void Proxy::Finish(bool settle) {
   if (settle) {
     auto env = Env();
     if (forcedError_ != 0) {
-      napi_reject_deferred(
-          env, deferred,
-          MessageError(env, forcedError_, "A socket of the proxy was closed while it ran").Value());
-    } else if (result_ == EAGAIN) {
-      napi_reject_deferred(
-          env, deferred,
-          MessageError(env, result_,
-                       "A send of the proxy timed out (sendTimeout): its capture socket, or the "
-                       "peers of the socket it forwards to, did not take the message")
-              .Value());
+      napi_reject_deferred(env, deferred, AddonError(env, Failure::ProxySocketClosed).Value());
     } else if (result_ != 0) {
       napi_reject_deferred(env, deferred, ZmqError(env, result_).Value());
     } else {
@@ -353,8 +266,7 @@ void Proxy::StopForClose() {
   if (data_->reaper.Reaping()) return Teardown();
   if (!Stop()) {
     // The socket stays open and the proxy running: closing again later can succeed.
-    Throw(MessageError(Env(), ETIMEDOUT,
-                       "The proxy's thread did not stop in time; the socket is not closed"));
+    Throw(AddonError(Env(), Failure::ProxyWouldNotStop));
     return;
   }
   forcedError_ = EBADF;

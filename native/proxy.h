@@ -51,8 +51,6 @@ class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser
   void StopForClose();
   // Stops the run at teardown, without settling run().
   void Teardown();
-  bool BoundSendTimeouts(void* const handles[3]);
-  void RestoreSendTimeouts();
   // Runs on the JS thread once the proxy thread has finished (delivered by done_).
   void Finish(bool settle);
 
@@ -66,7 +64,6 @@ class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser
   int result_ = 0;       // what done_ delivered
   int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
   bool running_ = false;
-  bool restoreSendTimeout_[3] = {false, false, false};  // sendTimeout was -1 before run()
   long long stopWaitMs_ = 0;
   napi_deferred deferred_ = nullptr;
   Napi::ObjectReference contextObject_;
