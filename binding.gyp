@@ -1,6 +1,6 @@
 # The node-gyp build of the addon (used by `npm install` when no prebuild fits, and by
 # prebuildify). It mirrors CMakeLists.txt: the same sources and definitions, linked against the
-# static libzmq that scripts/build-libzmq.js builds (facts read by scripts/libzmq-link.js), or
+# static libzmq that scripts/build-libzmq.js builds (facts read by scripts/lib/libzmq-link.js), or
 # against the system libzmq through pkg-config with ZMQ_SHARED=1 / `npm install --zmq-shared`.
 {
   "targets": [
@@ -11,7 +11,7 @@
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
-        "<!@(node scripts/libzmq-link.js include)",
+        "<!@(node scripts/lib/libzmq-link.js include)",
       ],
       "defines": [
         "NAPI_VERSION=8",
@@ -19,10 +19,10 @@
         "NAPI_DISABLE_CPP_EXCEPTIONS",
         # As in CMakeLists.txt: a throw while the environment shuts down is dropped, not fatal.
         "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS",
-        "<!@(node scripts/libzmq-link.js defines)",
+        "<!@(node scripts/lib/libzmq-link.js defines)",
       ],
       "libraries": [
-        "<!@(node scripts/libzmq-link.js libraries)",
+        "<!@(node scripts/lib/libzmq-link.js libraries)",
       ],
       "cflags": ["-fvisibility=hidden", "-Wall", "-Wextra"],
       "cflags_cc": ["-std=c++17"],

@@ -214,7 +214,7 @@ set(ZMQ_NATIVE_LIBZMQ_TARGET libzmq_vendored)
 set(ZMQ_NATIVE_LIBZMQ_INCLUDE "${ZMQ_NATIVE_LIBZMQ_PREFIX}/include")
 set(ZMQ_NATIVE_LIBZMQ_LIBRARIES "${libzmq_archive}" ${dependency_archives} ${system_libraries})
 
-# For binding.gyp, which links the same archives (see scripts/libzmq-link.js).
+# For binding.gyp, which links the same archives (see scripts/lib/libzmq-link.js).
 set(link_json "{\n  \"include\": \"${ZMQ_NATIVE_LIBZMQ_INCLUDE}\",\n  \"archives\": [")
 set(separator "")
 foreach(archive IN ITEMS "${libzmq_archive}" ${dependency_archives})

@@ -1,5 +1,5 @@
 // Stands in for draft.cc when libzmq was built without the draft API (ZMQ_NATIVE_NO_DRAFT,
-// scripts/libzmq-link.js): the draft-only methods exist but fail with ENOTSUP, and thread-safe
+// scripts/lib/libzmq-link.js): the draft-only methods exist but fail with ENOTSUP, and thread-safe
 // sockets cannot be made (see draft.h).
 #ifdef ZMQ_NATIVE_NO_DRAFT
 

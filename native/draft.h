@@ -1,7 +1,7 @@
 // What only libzmq's draft API offers the addon: readiness of thread-safe sockets (which have no
 // ZMQ_FD) and the draft Socket methods (connectPeer, join, leave, sendRouted, receiveRouted).
 // draft.cc implements them; draft-stub.cc stands in when libzmq was built without the draft
-// API (ZMQ_NATIVE_NO_DRAFT, scripts/libzmq-link.js): the methods fail with ENOTSUP and
+// API (ZMQ_NATIVE_NO_DRAFT, scripts/lib/libzmq-link.js): the methods fail with ENOTSUP and
 // thread-safe sockets cannot be made. Exactly one of the two compiles to anything.
 #pragma once
 

@@ -2,7 +2,7 @@
 // Builds the vendored libzmq for the node-gyp path: configures this repository's CMakeLists.txt
 // once with ZMQ_NATIVE_LIBZMQ_ONLY=ON into deps/build-<platform>-<arch>/ (node-gyp wipes build/,
 // so the libzmq build lives outside it), then runs the build, which is a quick no-op when
-// nothing changed. binding.gyp reads the result through scripts/libzmq-link.js.
+// nothing changed. binding.gyp reads the result through scripts/lib/libzmq-link.js.
 //
 // With ZMQ_SHARED=1 (or `npm install --zmq-shared`) the system libzmq is used and nothing is built.
 //

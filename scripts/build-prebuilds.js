@@ -21,7 +21,7 @@ const path = require("node:path")
 const {spawn, spawnSync} = require("node:child_process")
 const {copyNotices} = require("./copy-notices.js")
 const {linkFileFor} = require("./build-libzmq.js")
-const {prepareNodeGyp} = require("./node-gyp-env.js")
+const {prepareNodeGyp} = require("./lib/node-gyp-env.js")
 const {select} = require("./lib/prebuild-targets.js")
 const {recordInputs} = require("./lib/prebuild-inputs.js")
 

@@ -6,7 +6,7 @@
 
 const path = require("node:path")
 const {spawnSync} = require("node:child_process")
-const {prepareNodeGyp} = require("./node-gyp-env.js")
+const {prepareNodeGyp} = require("./lib/node-gyp-env.js")
 
 const root = path.resolve(__dirname, "..")
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves scripts/with-netns: its own contract (environment, failure and timeout handling, cleanup,
+# Proves test/harness/with-netns: its own contract (environment, failure and timeout handling, cleanup,
 # parallel runs), then PUB/SUB over epgm, pgm and norm with Debian's python3-zmq, without loss and
 # with 5 % loss at the receiver. Prints a table of what arrived and how long each case took.
 #
@@ -10,7 +10,7 @@ set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-WITH_NETNS=$ROOT/scripts/with-netns
+WITH_NETNS=$ROOT/test/harness/with-netns
 PEERS=$HERE/netns-peers
 PY=/usr/bin/python3
 

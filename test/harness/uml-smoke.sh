@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks scripts/run-in-uml itself, without our library: status and output come back, TIPC
+# Checks test/harness/run-in-uml itself, without our library: status and output come back, TIPC
 # REQ/REP works on one node and across two (Debian's python3-zmq), a Node addon (the zeromq
 # npm package) loads and talks TIPC in the guest, the XSAVE shim keeps AVX-512 state intact
 # across guest threads, and the timeout fires. Exits non-zero if any check fails.
@@ -7,7 +7,7 @@ set -uo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo" || exit 1
-run=scripts/run-in-uml
+run=test/harness/run-in-uml
 failed=0
 
 # check NAME EXPECTED_STATUS EXPECTED_OUTPUT_REGEX run-in-uml-arguments...

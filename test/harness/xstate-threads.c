@@ -1,7 +1,7 @@
 /*
  * Four threads each keep their own value in ZMM16 (AVX-512 state, beyond the legacy FPU
  * area) across a busy loop long enough to be preempted, then check it is still theirs.
- * Inside a UML guest this exercises the XSAVE save/restore that scripts/uml/xstate-shim.c
+ * Inside a UML guest this exercises the XSAVE save/restore that test/harness/uml/xstate-shim.c
  * repairs. Prints "corrupted N of M" and exits 1 if any check saw another thread's value.
  */
 #include <pthread.h>

@@ -1,12 +1,12 @@
 // pgm, epgm, norm: our Publisher in one network namespace, our Subscriber in another, made by
-// scripts/with-netns (traffic never leaves the two namespaces). 300 numbered 1000-byte messages
+// test/harness/with-netns (traffic never leaves the two namespaces). 300 numbered 1000-byte messages
 // must all arrive, in order and once each — also when 5 % of the packets reaching the receiver
 // are dropped, which the transports must repair. The peers are fixtures/multicast-peer.js.
 import * as path from "node:path"
 import {root, run, transcript} from "../helpers"
 import {fixtures, requireHarness} from "./fixtures/harness"
 
-const harness = "scripts/with-netns"
+const harness = "test/harness/with-netns"
 const peer = path.relative(root, path.join(fixtures, "multicast-peer.js"))
 const count = 300
 const size = 1000

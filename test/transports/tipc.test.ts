@@ -1,12 +1,12 @@
 // tipc: the host kernel has none, so the scenarios run in User-Mode Linux guests booted by
-// scripts/run-in-uml: one guest for every one-node scenario (service addresses and port ids,
+// test/harness/run-in-uml: one guest for every one-node scenario (service addresses and port ids,
 // REQ/REP and PUSH/PULL), two guests joined by a TIPC link for the cross-node ones. Both boots
 // run at once; the guest side is fixtures/tipc-peer.js on the compiled dist/.
 import * as path from "node:path"
 import {root, run, transcript, type Run} from "../helpers"
 import {fixtures, requireHarness} from "./fixtures/harness"
 
-const harness = "scripts/run-in-uml"
+const harness = "test/harness/run-in-uml"
 const peer = path.relative(root, path.join(fixtures, "tipc-peer.js"))
 
 interface Result {

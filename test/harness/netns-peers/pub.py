@@ -1,4 +1,4 @@
-"""Publisher peer for scripts/with-netns: sends COUNT numbered messages to ENDPOINT.
+"""Publisher peer for test/harness/with-netns: sends COUNT numbered messages to ENDPOINT.
 
 usage: pub.py ENDPOINT COUNT [--size BYTES] [--rate KBITS] [--linger S]
 

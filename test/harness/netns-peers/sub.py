@@ -1,4 +1,4 @@
-"""Subscriber peer for scripts/with-netns: receives COUNT numbered messages from ENDPOINT.
+"""Subscriber peer for test/harness/with-netns: receives COUNT numbered messages from ENDPOINT.
 
 usage: sub.py ENDPOINT COUNT [--rate KBITS] [--timeout S] [--min N]
 

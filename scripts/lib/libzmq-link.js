@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Tells binding.gyp how to compile and link against libzmq, one fact per call:
-//   node scripts/libzmq-link.js shared      "true" when the system libzmq is asked for, else "false"
-//   node scripts/libzmq-link.js include     include directories
-//   node scripts/libzmq-link.js defines     preprocessor definitions
-//   node scripts/libzmq-link.js libraries   archives / libraries to link
+//   node scripts/lib/libzmq-link.js shared      "true" when the system libzmq is asked for, else "false"
+//   node scripts/lib/libzmq-link.js include     include directories
+//   node scripts/lib/libzmq-link.js defines     preprocessor definitions
+//   node scripts/lib/libzmq-link.js libraries   archives / libraries to link
 // The vendored libzmq's facts come from the zmq-native-link.json that cmake/vendored-libzmq.cmake
 // writes (built first by scripts/build-libzmq.js when it is missing); the system libzmq's from
 // pkg-config. Output goes to stdout quoted for gyp's `<!@(...)` (which splits like a POSIX shell);
@@ -13,7 +13,7 @@
 const fs = require("node:fs")
 const path = require("node:path")
 const {spawnSync} = require("node:child_process")
-const {linkFile, wantsShared} = require("./build-libzmq.js")
+const {linkFile, wantsShared} = require("../build-libzmq.js")
 
 function fail(message) {
   process.stderr.write(`libzmq-link: ${message}\n`)
@@ -27,7 +27,7 @@ function quote(word) {
 
 function vendored() {
   if (!fs.existsSync(linkFile)) {
-    const build = spawnSync(process.execPath, [path.join(__dirname, "build-libzmq.js")], {
+    const build = spawnSync(process.execPath, [path.join(__dirname, "..", "build-libzmq.js")], {
       stdio: ["ignore", process.stderr, process.stderr],
     })
     if (build.status !== 0) fail("the vendored libzmq could not be built (see above)")

@@ -24,7 +24,7 @@
  * host thread, so one scratch buffer is enough. No malloc, no dlsym at run time (the real
  * ptrace is reached through syscall(2), which is what glibc does for these requests).
  *
- * Built on demand by scripts/run-in-uml into build/uml/; see scripts/uml/README.md.
+ * Built on demand by test/harness/run-in-uml into build/uml/; see test/harness/uml/README.md.
  */
 #define _GNU_SOURCE
 #include <elf.h>
