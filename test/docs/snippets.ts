@@ -24,13 +24,13 @@ export interface Snippet {
   prelude: string
 }
 
-/** README.md and every Markdown file under docs/. */
+/** README.md, CONTRIBUTING.md and every Markdown file under docs/. */
 export function documents(): string[] {
   const docs = fs
     .readdirSync(path.join(root, "docs"), {recursive: true, encoding: "utf8"})
     .filter(file => file.endsWith(".md"))
     .map(file => path.posix.join("docs", file.split(path.sep).join("/")))
-  return ["README.md", ...docs.sort()]
+  return ["README.md", "CONTRIBUTING.md", ...docs.sort()]
 }
 
 export function snippetsOf(file: string): Snippet[] {
