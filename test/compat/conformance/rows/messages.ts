@@ -1,6 +1,7 @@
 // send() and receive(): what a message may be and the bytes that arrive, multipart messages,
 // timeouts, closed and busy sockets, readable/writable, async iteration, and the event loop
 // staying responsive while a socket is busy.
+import {binding} from "../../../../lib/native"
 import type {Row} from "../table"
 
 // [what, a message to send (made afresh for each package)]
@@ -47,7 +48,7 @@ const messages: [string, () => unknown][] = [
 const efsm = {
   class: "Error",
   code: "EFSM",
-  errno: 156384763,
+  errno: binding.errnos.EFSM,
   message: "Operation cannot be accomplished in current state",
 }
 

@@ -88,6 +88,11 @@ function read(socket: any, name: string): unknown {
   }
 }
 
+// Options both builds' libzmq refuses (EINVAL): neither has the VMCI transport.
+function refusedByLibzmq(name: string): boolean {
+  return name.startsWith("vmci")
+}
+
 const perOption = ([name, type, good, wrong]: [string, string, unknown, unknown]): Row[] => [
   {
     name: `${name}: the socket types that have it, and its default`,
@@ -108,13 +113,21 @@ const perOption = ([name, type, good, wrong]: [string, string, unknown, unknown]
       return accessOf(socket, name).startsWith("get") ? socket[name] : "write-only"
     },
   },
-  {
-    name: `${name}: in the constructor`,
-    run: (zmq, t) => {
-      const socket = t.track(new (classOf(zmq, type))({[name]: good}))
-      return accessOf(socket, name).startsWith("get") ? socket[name] : "write-only"
-    },
-  },
+  refusedByLibzmq(name)
+    ? {
+        // zeromq v6 segfaults at exit after a constructor whose options failed (construct.ts).
+        name: `${name}: in the constructor`,
+        run: zmq => new zmq[type]({[name]: good}),
+        differs: {because: "v6-crashes"},
+        closure: {name, type, good: good as number},
+      }
+    : {
+        name: `${name}: in the constructor`,
+        run: (zmq, t) => {
+          const socket = t.track(new (classOf(zmq, type))({[name]: good}))
+          return accessOf(socket, name).startsWith("get") ? socket[name] : "write-only"
+        },
+      },
   {
     name: `${name}: a value of the wrong type`,
     run: (zmq, t) => {
