@@ -46,9 +46,17 @@ function closedError(): ErrnoError {
 
 /** What listens for a socket's events: the Observer in event emitter mode (as in zeromq v6). */
 export interface EventSubscriber {
-  /** Calls `listener` with every event of this type (the Observer is then an event emitter). */
+  /**
+   * Calls `listener` with every event of this type (the Observer is then an event emitter).
+   *
+   * @throws TypeError for an unknown event type or a listener that is not a function.
+   */
   on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): EventSubscriber
-  /** Stops calling a listener `on()` added. */
+  /**
+   * Stops calling a listener `on()` added.
+   *
+   * @throws Nothing: a listener that was not added is ignored.
+   */
   off<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): EventSubscriber
 }
 
