@@ -133,9 +133,10 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   }
 
   /**
-   * Stops forwarding: messages that reach the sockets from now on wait in their queues (the
-   * proxy's thread takes the command before them). Returns at once; throws EBADF when not
-   * running.
+   * Stops forwarding. Returns at once (as zeromq v6's does); the proxy's thread takes the command
+   * before the next messages it reads, after the burst it may be forwarding (libzmq's proxy reads
+   * up to 1000 ready messages per turn), and copies it to the capture socket when it does: from
+   * then on messages wait in the sockets' queues until resume().
    *
    * @throws Error with `code` `EBADF` when the proxy is not running.
    */

@@ -190,8 +190,9 @@ bool Proxy::Command(Napi::Env env, const char* command) {
   return true;
 }
 
-// pause(): the proxy thread takes the command before any message that reaches its sockets
-// later (it reads its control socket first); those stay queued until resume(). Returns at once.
+// pause(): returns at once. The proxy thread takes the command at its next turn (after the burst
+// it may be forwarding), before the messages that reached its sockets meanwhile; from then on
+// they stay queued until resume().
 Napi::Value Proxy::Pause(const Napi::CallbackInfo& info) {
   Command(info.Env(), "PAUSE");
   return info.Env().Undefined();

@@ -75,12 +75,21 @@ describe("Proxy forwarding", () => {
   })
 
   it("PUSH/PULL: pause holds messages, resume delivers all of them in order", async () => {
-    const {producer, consumer, proxy} = await pipeline()
+    // pause() returns at once; the proxy's thread takes the command after the burst it may be
+    // forwarding (libzmq reads up to 1000 ready messages per turn). It copies the command to its
+    // capture socket when it takes it: from then on messages wait.
+    const capture = track(new Push())
+    await capture.bind(any)
+    const tap = track(new Pull())
+    tap.connect(capture.lastEndpoint!)
+    const {producer, consumer, proxy} = await pipeline(capture)
     const running = proxy.run()
     await producer.send("before")
     await expect(consumer.receive()).resolves.toEqual([Buffer.from("before")])
+    await expect(tap.receive()).resolves.toEqual([Buffer.from("before")])
 
     proxy.pause()
+    await expect(tap.receive()).resolves.toEqual([Buffer.from("PAUSE")])
     const held = Array.from({length: 20}, (_, i) => `held ${i}`)
     for (const message of held) await producer.send(message)
     await expect(consumer.receive({timeout: 300})).rejects.toMatchObject({code: "EAGAIN"})
