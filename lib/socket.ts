@@ -423,7 +423,9 @@ function contextOf(options: SocketOptions | undefined): Context {
   if (options === undefined || !("context" in options)) return defaultContext
   const {context} = options
   if (!isContext(context)) {
-    throw new Error(
+    // v6's words, with the code and errno every error of ours carries (docs/compat.md).
+    throw errnoError(
+      "EINVAL",
       `Invalid argument: options.context must be a zmq-native Context (got ${describe(context)})`,
     )
   }

@@ -11,6 +11,7 @@ export const differences = {
     "frames under 8 KiB are copied: a sent buffer is not retained, a received one not shared",
   extras: "exports, options and arguments zeromq v6 lacks",
   "ipc-files-removed": "ipc socket files are removed on unbind() and close()",
+  "coded-errors": "every error we raise has a code and an errno where v6 raises a bare Error",
   // Where zeromq v6 crashes, hangs or corrupts: reproducing it would break "nothing kills the
   // process", "no hang" and "bad input gets a clear error".
   "v6-crashes": "where zeromq v6 crashes the process we raise an error",
