@@ -52,3 +52,18 @@ it("ships every lib/ module compiled, with its declarations", () => {
   ])
   expect(needed.filter(file => !packed.includes(file))).toEqual([])
 })
+
+// The source build of an installed package (scripts/install.js when no prebuild loads) runs the
+// shipped scripts: a module one of them requires that "files" leaves out fails only there.
+it("ships every local module a shipped script requires", () => {
+  const scripts = packed.filter(file => file.startsWith("scripts/") && file.endsWith(".js"))
+  expect(scripts).toEqual(expect.arrayContaining(["scripts/install.js", "scripts/copy-notices.js"]))
+  const missing = scripts.flatMap(file => {
+    const source = fs.readFileSync(path.join(root, file), "utf8")
+    const required = [...source.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map(match =>
+      path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1])),
+    )
+    return required.filter(module => !packed.includes(module)).map(module => `${file} → ${module}`)
+  })
+  expect(missing).toEqual([])
+})
