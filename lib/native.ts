@@ -73,8 +73,12 @@ export interface NativeObserver {
 
 export interface NativeProxy {
   readonly running: boolean
-  /** stopWaitMs: how long stopping may wait for the proxy's thread (lib/proxy.ts bounds its sends). */
-  run(stopWaitMs: number): Promise<void>
+  /**
+   * Starts the proxy, or throws why it cannot. settle(): once the run has ended, with its error
+   * if it failed. stopWaitMs: how long stopping may wait for the proxy's thread (lib/proxy.ts
+   * bounds its sends).
+   */
+  run(stopWaitMs: number, settle: (error?: Error) => void): void
   /** Stops at once (a socket is closing); run() rejects with EBADF. */
   halt(): void
   /** Sends PAUSE; returns at once. */

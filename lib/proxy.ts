@@ -102,15 +102,9 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
         throw errnoError("ENOTSUP", "Thread-safe (draft) sockets cannot be proxied")
       }
     }
-    if (this.native.running) return this.native.run(0)
+    if (this.native.running) return started(this.native, 0)
     const bounded = boundSendTimeouts(sockets.filter(usable).map(socket => socket[native]))
-    let done: Promise<void>
-    try {
-      done = this.native.run(bounded.longest + stopGrace)
-    } catch (error) {
-      bounded.restore()
-      throw error
-    }
+    const done = started(this.native, bounded.longest + stopGrace)
     if (!this.native.running) {
       bounded.restore()
       return done
@@ -161,6 +155,15 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   terminate(): void {
     this.native.terminate()
   }
+}
+
+// Starts the native proxy; the promise settles when its run ends, and rejects at once with what
+// the addon threw if it could not start. Made here, not in the addon: a promise the addon held
+// still pending when its environment ends (worker termination, exit) could never be freed.
+function started(proxy: NativeProxy, stopWaitMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    proxy.run(stopWaitMs, error => (error === undefined ? resolve() : reject(error)))
+  })
 }
 
 // Gives every socket whose sendTimeout is -1 runSendTimeout for the run; restore() gives -1 back

@@ -16,6 +16,7 @@
 #include "environment.h"
 #include "errors.h"
 #include "interrupted.h"
+#include "poller.h"
 #include "socket.h"
 
 namespace zmqn {
@@ -57,10 +58,10 @@ Proxy::~Proxy() {
   if (running_) Teardown();
 }
 
-static Napi::Value Rejected(Napi::Env env, Napi::Error error) {
-  auto deferred = Napi::Promise::Deferred::New(env);
-  deferred.Reject(error.Value());
-  return deferred.Promise();
+// Throw-then-return for run().
+static Napi::Value Refuse(Napi::Error error) {
+  Throw(error);
+  return Napi::Value();
 }
 
 // Whether a socket is open and was bound or connected (libzmq then has a last endpoint).
@@ -74,39 +75,36 @@ static bool HasEndpoint(Socket* socket) {
   return length > 1;
 }
 
-// run(stopWaitMs) → Promise: resolves when terminate() ended the proxy, rejects if libzmq's
-// proxy fails or one of its sockets is closed under it. stopWaitMs: how long stopping may wait
-// for the proxy thread — lib/proxy.ts gives every socket a finite send timeout for the run, so
-// that the thread, which reads its commands only between blocking sends, always comes back.
+// run(stopWaitMs, settle): starts the proxy, or throws why it cannot. settle() is called on the
+// JS thread once the run has ended: with no argument when terminate() ended it, with the error
+// when libzmq's proxy failed or one of its sockets was closed under it. lib/proxy.ts makes run()'s
+// promise: one made here (napi_create_promise) and still pending when the environment ends
+// (worker termination, exit) could never be settled nor freed. stopWaitMs: how long stopping may
+// wait for the proxy thread — lib/proxy.ts gives every socket a finite send timeout for the run,
+// so that the thread, which reads its commands only between blocking sends, always comes back.
 Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!info[0].IsNumber()) {
-    Throw(Napi::TypeError::New(env, "run(stopWaitMs): a number of milliseconds"));
-    return Napi::Value();
+  if (!info[0].IsNumber() || !info[1].IsFunction()) {
+    return Refuse(Napi::TypeError::New(
+        env, "run(stopWaitMs, settle): a number of milliseconds and a function"));
   }
-  if (running_) return Rejected(env, AddonError(env, Failure::ProxyRunning));
+  if (running_) return Refuse(AddonError(env, Failure::ProxyRunning));
   // libzmq's proxy would wait for ever on a front or back end that has no endpoint (closed
   // ones have none): refuse at once, in zeromq v6's words.
   static const Failure unusable[2] = {Failure::ProxyFrontEndUnusable,
                                       Failure::ProxyBackEndUnusable};
   for (int i = 0; i < 2; i++) {
-    if (!HasEndpoint(sockets_[i])) {
-      Throw(AddonError(env, unusable[i]));
-      return Napi::Value();
-    }
+    if (!HasEndpoint(sockets_[i])) return Refuse(AddonError(env, unusable[i]));
   }
   void* handles[3] = {nullptr, nullptr, nullptr};
   for (int i = 0; i < 3; i++) {
     if (sockets_[i] == nullptr) continue;
-    if (sockets_[i]->Handle() == nullptr) return Rejected(env, ZmqError(env, EBADF));
-    if (sockets_[i]->Lent()) {
-      return Rejected(env, AddonError(env, Failure::SocketProxied));
-    }
+    if (sockets_[i]->Handle() == nullptr) return Refuse(ZmqError(env, EBADF));
+    if (sockets_[i]->Lent()) return Refuse(AddonError(env, Failure::SocketProxied));
     handles[i] = sockets_[i]->Handle();
   }
   auto* context = Unwrapped<Context>(env, contextObject_.Value());
-  if (context == nullptr || context->Handle() == nullptr)
-    return Rejected(env, ZmqError(env, ETERM));
+  if (context == nullptr || context->Handle() == nullptr) return Refuse(ZmqError(env, ETERM));
 
   // The control pair: this thread keeps the bound end, the proxy thread gets the other one.
   const std::string endpoint = "inproc://zmq-native.proxy." + std::to_string(++controlCounter);
@@ -119,7 +117,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     auto error = ZmqError(env, zmq_errno());
     if (remote != nullptr) zmq_close(remote);
     if (control != nullptr) zmq_close(control);
-    return Rejected(env, error);
+    return Refuse(error);
   }
 
   uv_loop_t* loop = nullptr;
@@ -131,17 +129,16 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
         if (!running_) return;
         result_ = results.back();
         Napi::HandleScope scope(Env());
-        Finish(true);
+        Finish(Report::FromLoop);
       },
       true);
   if (status != 0) {
     zmq_close(remote);
     zmq_close(control);
-    return Rejected(env, UvError(env, status, "uv_async_init"));
+    return Refuse(UvError(env, status, "uv_async_init"));
   }
 
-  napi_value promise;
-  napi_create_promise(env, &deferred_, &promise);
+  settle_ = Napi::Persistent(info[1].As<Napi::Function>());
   stopWaitMs_ = info[0].As<Napi::Number>().Int64Value();
   control_ = control;
   result_ = 0;
@@ -164,7 +161,7 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
     finished_ = true;
     done.Push(result);
   });
-  return Napi::Value(env, promise);
+  return env.Undefined();
 }
 
 // Waits, up to stopWaitMs_ from now, for the proxy thread to end (JS thread).
@@ -226,7 +223,7 @@ bool Proxy::Stop() {
   return AwaitThread();
 }
 
-void Proxy::Finish(bool settle) {
+void Proxy::Finish(Report report) {
   if (thread_.joinable()) thread_.join();
   for (Socket* socket : sockets_) {
     if (socket != nullptr) socket->Lend(nullptr);
@@ -238,19 +235,27 @@ void Proxy::Finish(bool settle) {
   // uses forcedError_ or what was delivered.
   done_.Stop();
   Untrack();
-  napi_deferred deferred = deferred_;
-  deferred_ = nullptr;
-  if (settle) {
-    auto env = Env();
-    if (forcedError_ != 0) {
-      napi_reject_deferred(env, deferred, AddonError(env, Failure::ProxySocketClosed).Value());
-    } else if (result_ != 0) {
-      napi_reject_deferred(env, deferred, ZmqError(env, result_).Value());
-    } else {
-      napi_resolve_deferred(env, deferred, env.Undefined());
-    }
-    Unref();
+  // Taken first: settling may run JS that starts this proxy again.
+  Napi::FunctionReference settleRun = std::move(settle_);
+  // At teardown JS can no longer run: nothing is called, and nothing is left to free.
+  if (report == Report::None || data_->reaper.Reaping()) return;
+  auto env = Env();
+  napi_value error = nullptr;
+  if (forcedError_ != 0) {
+    error = AddonError(env, Failure::ProxySocketClosed).Value();
+  } else if (result_ != 0) {
+    error = ZmqError(env, result_).Value();
   }
+  const size_t argc = error != nullptr ? 1 : 0;
+  if (report == Report::FromLoop) {
+    // As Node's own callbacks: the microtasks run after it; nothing runs once JS no longer can.
+    CallFromLoop(env, Value(), settleRun.Value(), argc, &error);
+  } else {
+    // Inside a call from JS: the promise's reactions run after that call returns.
+    napi_value ignored;
+    napi_call_function(env, Value(), settleRun.Value(), argc, &error, &ignored);
+  }
+  Unref();
 }
 
 bool Proxy::SocketClosing(Socket* /*socket*/) {
@@ -271,7 +276,7 @@ void Proxy::StopForClose() {
     return;
   }
   forcedError_ = EBADF;
-  Finish(true);
+  Finish(Report::FromCall);
 }
 
 void Proxy::Teardown() {
@@ -279,7 +284,7 @@ void Proxy::Teardown() {
   // The runtime is going away and the thread uses this object: it must end before we return.
   // Every send of the proxy has a finite timeout, so this join is bounded too.
   if (!Stop() && thread_.joinable()) thread_.join();
-  Finish(false);
+  Finish(Report::None);
 }
 
 }  // namespace zmqn

@@ -31,7 +31,7 @@ class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser
   // A socket of this proxy is being closed (JS thread): stop the proxy first, so the thread
   // never uses a closed socket; run() then rejects with EBADF. False when it could not stop.
   bool SocketClosing(Socket* socket) override;
-  // Environment teardown (JS thread, runtime going away): stop without settling run().
+  // Environment teardown (JS thread, runtime going away): stop without calling run()'s settle.
   void Reap(ExitWait wait) override;
 
  private:
@@ -49,10 +49,13 @@ class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser
   bool AwaitThread();
   // Stops the run because a socket closes; throws ETIMEDOUT when the thread would not stop.
   void StopForClose();
-  // Stops the run at teardown, without settling run().
+  // Stops the run at teardown, without calling run()'s settle.
   void Teardown();
-  // Runs on the JS thread once the proxy thread has finished (delivered by done_).
-  void Finish(bool settle);
+  // How Finish() reports the end to run()'s settle: not at all (teardown), from the libuv
+  // callback done_ delivers on, or from inside a call from JS (a socket closing).
+  enum class Report { None, FromLoop, FromCall };
+  // Runs on the JS thread once the proxy thread has finished.
+  void Finish(Report report);
 
   AddonData* data_ = nullptr;
   Socket* sockets_[3] = {nullptr, nullptr, nullptr};  // front end, back end, capture (optional)
@@ -65,7 +68,7 @@ class Proxy : public Napi::ObjectWrap<Proxy>, public Closable, public SocketUser
   int forcedError_ = 0;  // set when the proxy was stopped because a socket was closed
   bool running_ = false;
   long long stopWaitMs_ = 0;
-  napi_deferred deferred_ = nullptr;
+  Napi::FunctionReference settle_;  // run()'s settle function, while it runs
   Napi::ObjectReference contextObject_;
   Napi::ObjectReference socketObjects_[3];
 };
