@@ -3,270 +3,595 @@
 
 // A number random enough not to collide with different errno ranges on different OSes. The
 // assumption is that error_t is at least 32-bit type.
+/**
+ * libzmq's `ZMQ_HAUSNUMERO` (zmq.h: A number random enough not to collide with different errno
+ * ranges on different OSes. The assumption is that error_t is at least 32-bit type).
+ */
 export const ZMQ_HAUSNUMERO = 156384712
 
 // Context options
+/** libzmq's `ZMQ_IO_THREADS` (zmq.h: Context options). */
 export const ZMQ_IO_THREADS = 1
+/** libzmq's `ZMQ_MAX_SOCKETS` (zmq.h: Context options). */
 export const ZMQ_MAX_SOCKETS = 2
+/** libzmq's `ZMQ_SOCKET_LIMIT` (zmq.h: Context options). */
 export const ZMQ_SOCKET_LIMIT = 3
+/** libzmq's `ZMQ_THREAD_PRIORITY` (zmq.h: Context options). */
 export const ZMQ_THREAD_PRIORITY = 3
+/** libzmq's `ZMQ_THREAD_SCHED_POLICY` (zmq.h: Context options). */
 export const ZMQ_THREAD_SCHED_POLICY = 4
+/** libzmq's `ZMQ_MAX_MSGSZ` (zmq.h: Context options). */
 export const ZMQ_MAX_MSGSZ = 5
+/** libzmq's `ZMQ_MSG_T_SIZE` (zmq.h: Context options). */
 export const ZMQ_MSG_T_SIZE = 6
+/** libzmq's `ZMQ_THREAD_AFFINITY_CPU_ADD` (zmq.h: Context options). */
 export const ZMQ_THREAD_AFFINITY_CPU_ADD = 7
+/** libzmq's `ZMQ_THREAD_AFFINITY_CPU_REMOVE` (zmq.h: Context options). */
 export const ZMQ_THREAD_AFFINITY_CPU_REMOVE = 8
+/** libzmq's `ZMQ_THREAD_NAME_PREFIX` (zmq.h: Context options). */
 export const ZMQ_THREAD_NAME_PREFIX = 9
 
 // Default for new contexts
+/** libzmq's `ZMQ_IO_THREADS_DFLT` (zmq.h: Default for new contexts). */
 export const ZMQ_IO_THREADS_DFLT = 1
+/** libzmq's `ZMQ_MAX_SOCKETS_DFLT` (zmq.h: Default for new contexts). */
 export const ZMQ_MAX_SOCKETS_DFLT = 1023
+/** libzmq's `ZMQ_THREAD_PRIORITY_DFLT` (zmq.h: Default for new contexts). */
 export const ZMQ_THREAD_PRIORITY_DFLT = -1
+/** libzmq's `ZMQ_THREAD_SCHED_POLICY_DFLT` (zmq.h: Default for new contexts). */
 export const ZMQ_THREAD_SCHED_POLICY_DFLT = -1
 
 // Socket types.
+/** libzmq's `ZMQ_PAIR` (zmq.h: Socket types). */
 export const ZMQ_PAIR = 0
+/** libzmq's `ZMQ_PUB` (zmq.h: Socket types). */
 export const ZMQ_PUB = 1
+/** libzmq's `ZMQ_SUB` (zmq.h: Socket types). */
 export const ZMQ_SUB = 2
+/** libzmq's `ZMQ_REQ` (zmq.h: Socket types). */
 export const ZMQ_REQ = 3
+/** libzmq's `ZMQ_REP` (zmq.h: Socket types). */
 export const ZMQ_REP = 4
+/** libzmq's `ZMQ_DEALER` (zmq.h: Socket types). */
 export const ZMQ_DEALER = 5
+/** libzmq's `ZMQ_ROUTER` (zmq.h: Socket types). */
 export const ZMQ_ROUTER = 6
+/** libzmq's `ZMQ_PULL` (zmq.h: Socket types). */
 export const ZMQ_PULL = 7
+/** libzmq's `ZMQ_PUSH` (zmq.h: Socket types). */
 export const ZMQ_PUSH = 8
+/** libzmq's `ZMQ_XPUB` (zmq.h: Socket types). */
 export const ZMQ_XPUB = 9
+/** libzmq's `ZMQ_XSUB` (zmq.h: Socket types). */
 export const ZMQ_XSUB = 10
+/** libzmq's `ZMQ_STREAM` (zmq.h: Socket types). */
 export const ZMQ_STREAM = 11
 
 // Deprecated aliases
+/** libzmq's `ZMQ_XREQ` (zmq.h: Deprecated aliases), another name for `ZMQ_DEALER`. */
 export const ZMQ_XREQ = ZMQ_DEALER
+/** libzmq's `ZMQ_XREP` (zmq.h: Deprecated aliases), another name for `ZMQ_ROUTER`. */
 export const ZMQ_XREP = ZMQ_ROUTER
 
 // Socket options.
+/** libzmq's `ZMQ_AFFINITY` (zmq.h: Socket options). */
 export const ZMQ_AFFINITY = 4
+/** libzmq's `ZMQ_ROUTING_ID` (zmq.h: Socket options). */
 export const ZMQ_ROUTING_ID = 5
+/** libzmq's `ZMQ_SUBSCRIBE` (zmq.h: Socket options). */
 export const ZMQ_SUBSCRIBE = 6
+/** libzmq's `ZMQ_UNSUBSCRIBE` (zmq.h: Socket options). */
 export const ZMQ_UNSUBSCRIBE = 7
+/** libzmq's `ZMQ_RATE` (zmq.h: Socket options). */
 export const ZMQ_RATE = 8
+/** libzmq's `ZMQ_RECOVERY_IVL` (zmq.h: Socket options). */
 export const ZMQ_RECOVERY_IVL = 9
+/** libzmq's `ZMQ_SNDBUF` (zmq.h: Socket options). */
 export const ZMQ_SNDBUF = 11
+/** libzmq's `ZMQ_RCVBUF` (zmq.h: Socket options). */
 export const ZMQ_RCVBUF = 12
+/** libzmq's `ZMQ_RCVMORE` (zmq.h: Socket options). */
 export const ZMQ_RCVMORE = 13
+/** libzmq's `ZMQ_FD` (zmq.h: Socket options). */
 export const ZMQ_FD = 14
+/** libzmq's `ZMQ_EVENTS` (zmq.h: Socket options). */
 export const ZMQ_EVENTS = 15
+/** libzmq's `ZMQ_TYPE` (zmq.h: Socket options). */
 export const ZMQ_TYPE = 16
+/** libzmq's `ZMQ_LINGER` (zmq.h: Socket options). */
 export const ZMQ_LINGER = 17
+/** libzmq's `ZMQ_RECONNECT_IVL` (zmq.h: Socket options). */
 export const ZMQ_RECONNECT_IVL = 18
+/** libzmq's `ZMQ_BACKLOG` (zmq.h: Socket options). */
 export const ZMQ_BACKLOG = 19
+/** libzmq's `ZMQ_RECONNECT_IVL_MAX` (zmq.h: Socket options). */
 export const ZMQ_RECONNECT_IVL_MAX = 21
+/** libzmq's `ZMQ_MAXMSGSIZE` (zmq.h: Socket options). */
 export const ZMQ_MAXMSGSIZE = 22
+/** libzmq's `ZMQ_SNDHWM` (zmq.h: Socket options). */
 export const ZMQ_SNDHWM = 23
+/** libzmq's `ZMQ_RCVHWM` (zmq.h: Socket options). */
 export const ZMQ_RCVHWM = 24
+/** libzmq's `ZMQ_MULTICAST_HOPS` (zmq.h: Socket options). */
 export const ZMQ_MULTICAST_HOPS = 25
+/** libzmq's `ZMQ_RCVTIMEO` (zmq.h: Socket options). */
 export const ZMQ_RCVTIMEO = 27
+/** libzmq's `ZMQ_SNDTIMEO` (zmq.h: Socket options). */
 export const ZMQ_SNDTIMEO = 28
+/** libzmq's `ZMQ_LAST_ENDPOINT` (zmq.h: Socket options). */
 export const ZMQ_LAST_ENDPOINT = 32
+/** libzmq's `ZMQ_ROUTER_MANDATORY` (zmq.h: Socket options). */
 export const ZMQ_ROUTER_MANDATORY = 33
+/** libzmq's `ZMQ_TCP_KEEPALIVE` (zmq.h: Socket options). */
 export const ZMQ_TCP_KEEPALIVE = 34
+/** libzmq's `ZMQ_TCP_KEEPALIVE_CNT` (zmq.h: Socket options). */
 export const ZMQ_TCP_KEEPALIVE_CNT = 35
+/** libzmq's `ZMQ_TCP_KEEPALIVE_IDLE` (zmq.h: Socket options). */
 export const ZMQ_TCP_KEEPALIVE_IDLE = 36
+/** libzmq's `ZMQ_TCP_KEEPALIVE_INTVL` (zmq.h: Socket options). */
 export const ZMQ_TCP_KEEPALIVE_INTVL = 37
+/** libzmq's `ZMQ_IMMEDIATE` (zmq.h: Socket options). */
 export const ZMQ_IMMEDIATE = 39
+/** libzmq's `ZMQ_XPUB_VERBOSE` (zmq.h: Socket options). */
 export const ZMQ_XPUB_VERBOSE = 40
+/** libzmq's `ZMQ_ROUTER_RAW` (zmq.h: Socket options). */
 export const ZMQ_ROUTER_RAW = 41
+/** libzmq's `ZMQ_IPV6` (zmq.h: Socket options). */
 export const ZMQ_IPV6 = 42
+/** libzmq's `ZMQ_MECHANISM` (zmq.h: Socket options). */
 export const ZMQ_MECHANISM = 43
+/** libzmq's `ZMQ_PLAIN_SERVER` (zmq.h: Socket options). */
 export const ZMQ_PLAIN_SERVER = 44
+/** libzmq's `ZMQ_PLAIN_USERNAME` (zmq.h: Socket options). */
 export const ZMQ_PLAIN_USERNAME = 45
+/** libzmq's `ZMQ_PLAIN_PASSWORD` (zmq.h: Socket options). */
 export const ZMQ_PLAIN_PASSWORD = 46
+/** libzmq's `ZMQ_CURVE_SERVER` (zmq.h: Socket options). */
 export const ZMQ_CURVE_SERVER = 47
+/** libzmq's `ZMQ_CURVE_PUBLICKEY` (zmq.h: Socket options). */
 export const ZMQ_CURVE_PUBLICKEY = 48
+/** libzmq's `ZMQ_CURVE_SECRETKEY` (zmq.h: Socket options). */
 export const ZMQ_CURVE_SECRETKEY = 49
+/** libzmq's `ZMQ_CURVE_SERVERKEY` (zmq.h: Socket options). */
 export const ZMQ_CURVE_SERVERKEY = 50
+/** libzmq's `ZMQ_PROBE_ROUTER` (zmq.h: Socket options). */
 export const ZMQ_PROBE_ROUTER = 51
+/** libzmq's `ZMQ_REQ_CORRELATE` (zmq.h: Socket options). */
 export const ZMQ_REQ_CORRELATE = 52
+/** libzmq's `ZMQ_REQ_RELAXED` (zmq.h: Socket options). */
 export const ZMQ_REQ_RELAXED = 53
+/** libzmq's `ZMQ_CONFLATE` (zmq.h: Socket options). */
 export const ZMQ_CONFLATE = 54
+/** libzmq's `ZMQ_ZAP_DOMAIN` (zmq.h: Socket options). */
 export const ZMQ_ZAP_DOMAIN = 55
+/** libzmq's `ZMQ_ROUTER_HANDOVER` (zmq.h: Socket options). */
 export const ZMQ_ROUTER_HANDOVER = 56
+/** libzmq's `ZMQ_TOS` (zmq.h: Socket options). */
 export const ZMQ_TOS = 57
+/** libzmq's `ZMQ_CONNECT_ROUTING_ID` (zmq.h: Socket options). */
 export const ZMQ_CONNECT_ROUTING_ID = 61
+/** libzmq's `ZMQ_GSSAPI_SERVER` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_SERVER = 62
+/** libzmq's `ZMQ_GSSAPI_PRINCIPAL` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_PRINCIPAL = 63
+/** libzmq's `ZMQ_GSSAPI_SERVICE_PRINCIPAL` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_SERVICE_PRINCIPAL = 64
+/** libzmq's `ZMQ_GSSAPI_PLAINTEXT` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_PLAINTEXT = 65
+/** libzmq's `ZMQ_HANDSHAKE_IVL` (zmq.h: Socket options). */
 export const ZMQ_HANDSHAKE_IVL = 66
+/** libzmq's `ZMQ_SOCKS_PROXY` (zmq.h: Socket options). */
 export const ZMQ_SOCKS_PROXY = 68
+/** libzmq's `ZMQ_XPUB_NODROP` (zmq.h: Socket options). */
 export const ZMQ_XPUB_NODROP = 69
+/** libzmq's `ZMQ_BLOCKY` (zmq.h: Socket options). */
 export const ZMQ_BLOCKY = 70
+/** libzmq's `ZMQ_XPUB_MANUAL` (zmq.h: Socket options). */
 export const ZMQ_XPUB_MANUAL = 71
+/** libzmq's `ZMQ_XPUB_WELCOME_MSG` (zmq.h: Socket options). */
 export const ZMQ_XPUB_WELCOME_MSG = 72
+/** libzmq's `ZMQ_STREAM_NOTIFY` (zmq.h: Socket options). */
 export const ZMQ_STREAM_NOTIFY = 73
+/** libzmq's `ZMQ_INVERT_MATCHING` (zmq.h: Socket options). */
 export const ZMQ_INVERT_MATCHING = 74
+/** libzmq's `ZMQ_HEARTBEAT_IVL` (zmq.h: Socket options). */
 export const ZMQ_HEARTBEAT_IVL = 75
+/** libzmq's `ZMQ_HEARTBEAT_TTL` (zmq.h: Socket options). */
 export const ZMQ_HEARTBEAT_TTL = 76
+/** libzmq's `ZMQ_HEARTBEAT_TIMEOUT` (zmq.h: Socket options). */
 export const ZMQ_HEARTBEAT_TIMEOUT = 77
+/** libzmq's `ZMQ_XPUB_VERBOSER` (zmq.h: Socket options). */
 export const ZMQ_XPUB_VERBOSER = 78
+/** libzmq's `ZMQ_CONNECT_TIMEOUT` (zmq.h: Socket options). */
 export const ZMQ_CONNECT_TIMEOUT = 79
+/** libzmq's `ZMQ_TCP_MAXRT` (zmq.h: Socket options). */
 export const ZMQ_TCP_MAXRT = 80
+/** libzmq's `ZMQ_THREAD_SAFE` (zmq.h: Socket options). */
 export const ZMQ_THREAD_SAFE = 81
+/** libzmq's `ZMQ_MULTICAST_MAXTPDU` (zmq.h: Socket options). */
 export const ZMQ_MULTICAST_MAXTPDU = 84
+/** libzmq's `ZMQ_VMCI_BUFFER_SIZE` (zmq.h: Socket options). */
 export const ZMQ_VMCI_BUFFER_SIZE = 85
+/** libzmq's `ZMQ_VMCI_BUFFER_MIN_SIZE` (zmq.h: Socket options). */
 export const ZMQ_VMCI_BUFFER_MIN_SIZE = 86
+/** libzmq's `ZMQ_VMCI_BUFFER_MAX_SIZE` (zmq.h: Socket options). */
 export const ZMQ_VMCI_BUFFER_MAX_SIZE = 87
+/** libzmq's `ZMQ_VMCI_CONNECT_TIMEOUT` (zmq.h: Socket options). */
 export const ZMQ_VMCI_CONNECT_TIMEOUT = 88
+/** libzmq's `ZMQ_USE_FD` (zmq.h: Socket options). */
 export const ZMQ_USE_FD = 89
+/** libzmq's `ZMQ_GSSAPI_PRINCIPAL_NAMETYPE` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_PRINCIPAL_NAMETYPE = 90
+/** libzmq's `ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE` (zmq.h: Socket options). */
 export const ZMQ_GSSAPI_SERVICE_PRINCIPAL_NAMETYPE = 91
+/** libzmq's `ZMQ_BINDTODEVICE` (zmq.h: Socket options). */
 export const ZMQ_BINDTODEVICE = 92
 
 // Message options
+/** libzmq's `ZMQ_MORE` (zmq.h: Message options). */
 export const ZMQ_MORE = 1
+/** libzmq's `ZMQ_SHARED` (zmq.h: Message options). */
 export const ZMQ_SHARED = 3
 
 // Send/recv options.
+/** libzmq's `ZMQ_DONTWAIT` (zmq.h: Send/recv options). */
 export const ZMQ_DONTWAIT = 1
+/** libzmq's `ZMQ_SNDMORE` (zmq.h: Send/recv options). */
 export const ZMQ_SNDMORE = 2
 
 // Security mechanisms
+/** libzmq's `ZMQ_NULL` (zmq.h: Security mechanisms). */
 export const ZMQ_NULL = 0
+/** libzmq's `ZMQ_PLAIN` (zmq.h: Security mechanisms). */
 export const ZMQ_PLAIN = 1
+/** libzmq's `ZMQ_CURVE` (zmq.h: Security mechanisms). */
 export const ZMQ_CURVE = 2
+/** libzmq's `ZMQ_GSSAPI` (zmq.h: Security mechanisms). */
 export const ZMQ_GSSAPI = 3
 
 // RADIO-DISH protocol
+/** libzmq's `ZMQ_GROUP_MAX_LENGTH` (zmq.h: RADIO-DISH protocol). */
 export const ZMQ_GROUP_MAX_LENGTH = 255
 
 // Deprecated options and aliases
+/**
+ * libzmq's `ZMQ_IDENTITY` (zmq.h: Deprecated options and aliases), another name for
+ * `ZMQ_ROUTING_ID`.
+ */
 export const ZMQ_IDENTITY = ZMQ_ROUTING_ID
+/**
+ * libzmq's `ZMQ_CONNECT_RID` (zmq.h: Deprecated options and aliases), another name for
+ * `ZMQ_CONNECT_ROUTING_ID`.
+ */
 export const ZMQ_CONNECT_RID = ZMQ_CONNECT_ROUTING_ID
+/** libzmq's `ZMQ_TCP_ACCEPT_FILTER` (zmq.h: Deprecated options and aliases). */
 export const ZMQ_TCP_ACCEPT_FILTER = 38
+/** libzmq's `ZMQ_IPC_FILTER_PID` (zmq.h: Deprecated options and aliases). */
 export const ZMQ_IPC_FILTER_PID = 58
+/** libzmq's `ZMQ_IPC_FILTER_UID` (zmq.h: Deprecated options and aliases). */
 export const ZMQ_IPC_FILTER_UID = 59
+/** libzmq's `ZMQ_IPC_FILTER_GID` (zmq.h: Deprecated options and aliases). */
 export const ZMQ_IPC_FILTER_GID = 60
+/** libzmq's `ZMQ_IPV4ONLY` (zmq.h: Deprecated options and aliases). */
 export const ZMQ_IPV4ONLY = 31
+/**
+ * libzmq's `ZMQ_DELAY_ATTACH_ON_CONNECT` (zmq.h: Deprecated options and aliases), another name for
+ * `ZMQ_IMMEDIATE`.
+ */
 export const ZMQ_DELAY_ATTACH_ON_CONNECT = ZMQ_IMMEDIATE
+/**
+ * libzmq's `ZMQ_NOBLOCK` (zmq.h: Deprecated options and aliases), another name for `ZMQ_DONTWAIT`.
+ */
 export const ZMQ_NOBLOCK = ZMQ_DONTWAIT
+/**
+ * libzmq's `ZMQ_FAIL_UNROUTABLE` (zmq.h: Deprecated options and aliases), another name for
+ * `ZMQ_ROUTER_MANDATORY`.
+ */
 export const ZMQ_FAIL_UNROUTABLE = ZMQ_ROUTER_MANDATORY
+/**
+ * libzmq's `ZMQ_ROUTER_BEHAVIOR` (zmq.h: Deprecated options and aliases), another name for
+ * `ZMQ_ROUTER_MANDATORY`.
+ */
 export const ZMQ_ROUTER_BEHAVIOR = ZMQ_ROUTER_MANDATORY
 
 // Deprecated Message options
+/** libzmq's `ZMQ_SRCFD` (zmq.h: Deprecated Message options). */
 export const ZMQ_SRCFD = 2
 
 // GSSAPI principal name types
+/** libzmq's `ZMQ_GSSAPI_NT_HOSTBASED` (zmq.h: GSSAPI principal name types). */
 export const ZMQ_GSSAPI_NT_HOSTBASED = 0
+/** libzmq's `ZMQ_GSSAPI_NT_USER_NAME` (zmq.h: GSSAPI principal name types). */
 export const ZMQ_GSSAPI_NT_USER_NAME = 1
+/** libzmq's `ZMQ_GSSAPI_NT_KRB5_PRINCIPAL` (zmq.h: GSSAPI principal name types). */
 export const ZMQ_GSSAPI_NT_KRB5_PRINCIPAL = 2
 
 // Socket transport events (TCP, IPC and TIPC only)
+/** libzmq's `ZMQ_EVENT_CONNECTED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_CONNECTED = 0x0001
+/**
+ * libzmq's `ZMQ_EVENT_CONNECT_DELAYED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)).
+ */
 export const ZMQ_EVENT_CONNECT_DELAYED = 0x0002
+/**
+ * libzmq's `ZMQ_EVENT_CONNECT_RETRIED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)).
+ */
 export const ZMQ_EVENT_CONNECT_RETRIED = 0x0004
+/** libzmq's `ZMQ_EVENT_LISTENING` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_LISTENING = 0x0008
+/** libzmq's `ZMQ_EVENT_BIND_FAILED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_BIND_FAILED = 0x0010
+/** libzmq's `ZMQ_EVENT_ACCEPTED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_ACCEPTED = 0x0020
+/** libzmq's `ZMQ_EVENT_ACCEPT_FAILED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_ACCEPT_FAILED = 0x0040
+/** libzmq's `ZMQ_EVENT_CLOSED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_CLOSED = 0x0080
+/** libzmq's `ZMQ_EVENT_CLOSE_FAILED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_CLOSE_FAILED = 0x0100
+/** libzmq's `ZMQ_EVENT_DISCONNECTED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_DISCONNECTED = 0x0200
+/**
+ * libzmq's `ZMQ_EVENT_MONITOR_STOPPED` (zmq.h: Socket transport events (TCP, IPC and TIPC only)).
+ */
 export const ZMQ_EVENT_MONITOR_STOPPED = 0x0400
+/** libzmq's `ZMQ_EVENT_ALL` (zmq.h: Socket transport events (TCP, IPC and TIPC only)). */
 export const ZMQ_EVENT_ALL = 0xffff
 
 // Unspecified system errors during handshake. Event value is an errno.
+/**
+ * libzmq's `ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL = 0x0800
+/**
+ * libzmq's `ZMQ_EVENT_HANDSHAKE_SUCCEEDED` (zmq.h: Unspecified system errors during handshake.
+ * Event value is an errno).
+ */
 export const ZMQ_EVENT_HANDSHAKE_SUCCEEDED = 0x1000
+/**
+ * libzmq's `ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL = 0x2000
+/**
+ * libzmq's `ZMQ_EVENT_HANDSHAKE_FAILED_AUTH` (zmq.h: Unspecified system errors during handshake.
+ * Event value is an errno).
+ */
 export const ZMQ_EVENT_HANDSHAKE_FAILED_AUTH = 0x4000
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_UNSPECIFIED = 0x10000000
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_UNEXPECTED_COMMAND = 0x10000001
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_SEQUENCE` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_SEQUENCE = 0x10000002
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_KEY_EXCHANGE` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_KEY_EXCHANGE = 0x10000003
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED` (zmq.h: Unspecified system
+ * errors during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_UNSPECIFIED = 0x10000011
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_MESSAGE` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_MESSAGE = 0x10000012
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_HELLO` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_HELLO = 0x10000013
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_INITIATE` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_INITIATE = 0x10000014
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_ERROR` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_ERROR = 0x10000015
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_READY` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_READY = 0x10000016
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_WELCOME` (zmq.h: Unspecified system errors
+ * during handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MALFORMED_COMMAND_WELCOME = 0x10000017
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_METADATA` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_INVALID_METADATA = 0x10000018
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_CRYPTOGRAPHIC = 0x11000001
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZMTP_MECHANISM_MISMATCH = 0x11000002
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED` (zmq.h: Unspecified system errors during handshake.
+ * Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_UNSPECIFIED = 0x20000000
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_MALFORMED_REPLY` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_MALFORMED_REPLY = 0x20000001
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_BAD_REQUEST_ID` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_BAD_REQUEST_ID = 0x20000002
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_BAD_VERSION` (zmq.h: Unspecified system errors during handshake.
+ * Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_BAD_VERSION = 0x20000003
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_INVALID_STATUS_CODE` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_INVALID_STATUS_CODE = 0x20000004
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_ZAP_INVALID_METADATA` (zmq.h: Unspecified system errors during
+ * handshake. Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_ZAP_INVALID_METADATA = 0x20000005
+/**
+ * libzmq's `ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED` (zmq.h: Unspecified system errors during handshake.
+ * Event value is an errno).
+ */
 export const ZMQ_PROTOCOL_ERROR_WS_UNSPECIFIED = 0x30000000
 
 // Deprecated I/O multiplexing. Prefer using zmq_poller API
+/** libzmq's `ZMQ_POLLIN` (zmq.h: Deprecated I/O multiplexing. Prefer using zmq_poller API). */
 export const ZMQ_POLLIN = 1
+/** libzmq's `ZMQ_POLLOUT` (zmq.h: Deprecated I/O multiplexing. Prefer using zmq_poller API). */
 export const ZMQ_POLLOUT = 2
+/** libzmq's `ZMQ_POLLERR` (zmq.h: Deprecated I/O multiplexing. Prefer using zmq_poller API). */
 export const ZMQ_POLLERR = 4
+/** libzmq's `ZMQ_POLLPRI` (zmq.h: Deprecated I/O multiplexing. Prefer using zmq_poller API). */
 export const ZMQ_POLLPRI = 8
+/**
+ * libzmq's `ZMQ_POLLITEMS_DFLT` (zmq.h: Deprecated I/O multiplexing. Prefer using zmq_poller API).
+ */
 export const ZMQ_POLLITEMS_DFLT = 16
 
 // Probe library capabilities
+/** libzmq's `ZMQ_HAS_CAPABILITIES` (zmq.h: Probe library capabilities). */
 export const ZMQ_HAS_CAPABILITIES = 1
 
 // Deprecated aliases
+/** libzmq's `ZMQ_STREAMER` (zmq.h: Deprecated aliases). */
 export const ZMQ_STREAMER = 1
+/** libzmq's `ZMQ_FORWARDER` (zmq.h: Deprecated aliases). */
 export const ZMQ_FORWARDER = 2
+/** libzmq's `ZMQ_QUEUE` (zmq.h: Deprecated aliases). */
 export const ZMQ_QUEUE = 3
 
 // DRAFT Socket types.
+/** libzmq's `ZMQ_SERVER` (zmq.h: DRAFT Socket types). */
 export const ZMQ_SERVER = 12
+/** libzmq's `ZMQ_CLIENT` (zmq.h: DRAFT Socket types). */
 export const ZMQ_CLIENT = 13
+/** libzmq's `ZMQ_RADIO` (zmq.h: DRAFT Socket types). */
 export const ZMQ_RADIO = 14
+/** libzmq's `ZMQ_DISH` (zmq.h: DRAFT Socket types). */
 export const ZMQ_DISH = 15
+/** libzmq's `ZMQ_GATHER` (zmq.h: DRAFT Socket types). */
 export const ZMQ_GATHER = 16
+/** libzmq's `ZMQ_SCATTER` (zmq.h: DRAFT Socket types). */
 export const ZMQ_SCATTER = 17
+/** libzmq's `ZMQ_DGRAM` (zmq.h: DRAFT Socket types). */
 export const ZMQ_DGRAM = 18
+/** libzmq's `ZMQ_PEER` (zmq.h: DRAFT Socket types). */
 export const ZMQ_PEER = 19
+/** libzmq's `ZMQ_CHANNEL` (zmq.h: DRAFT Socket types). */
 export const ZMQ_CHANNEL = 20
 
 // DRAFT Socket options.
+/** libzmq's `ZMQ_ZAP_ENFORCE_DOMAIN` (zmq.h: DRAFT Socket options). */
 export const ZMQ_ZAP_ENFORCE_DOMAIN = 93
+/** libzmq's `ZMQ_LOOPBACK_FASTPATH` (zmq.h: DRAFT Socket options). */
 export const ZMQ_LOOPBACK_FASTPATH = 94
+/** libzmq's `ZMQ_METADATA` (zmq.h: DRAFT Socket options). */
 export const ZMQ_METADATA = 95
+/** libzmq's `ZMQ_MULTICAST_LOOP` (zmq.h: DRAFT Socket options). */
 export const ZMQ_MULTICAST_LOOP = 96
+/** libzmq's `ZMQ_ROUTER_NOTIFY` (zmq.h: DRAFT Socket options). */
 export const ZMQ_ROUTER_NOTIFY = 97
+/** libzmq's `ZMQ_XPUB_MANUAL_LAST_VALUE` (zmq.h: DRAFT Socket options). */
 export const ZMQ_XPUB_MANUAL_LAST_VALUE = 98
+/** libzmq's `ZMQ_SOCKS_USERNAME` (zmq.h: DRAFT Socket options). */
 export const ZMQ_SOCKS_USERNAME = 99
+/** libzmq's `ZMQ_SOCKS_PASSWORD` (zmq.h: DRAFT Socket options). */
 export const ZMQ_SOCKS_PASSWORD = 100
+/** libzmq's `ZMQ_IN_BATCH_SIZE` (zmq.h: DRAFT Socket options). */
 export const ZMQ_IN_BATCH_SIZE = 101
+/** libzmq's `ZMQ_OUT_BATCH_SIZE` (zmq.h: DRAFT Socket options). */
 export const ZMQ_OUT_BATCH_SIZE = 102
+/** libzmq's `ZMQ_WSS_KEY_PEM` (zmq.h: DRAFT Socket options). */
 export const ZMQ_WSS_KEY_PEM = 103
+/** libzmq's `ZMQ_WSS_CERT_PEM` (zmq.h: DRAFT Socket options). */
 export const ZMQ_WSS_CERT_PEM = 104
+/** libzmq's `ZMQ_WSS_TRUST_PEM` (zmq.h: DRAFT Socket options). */
 export const ZMQ_WSS_TRUST_PEM = 105
+/** libzmq's `ZMQ_WSS_HOSTNAME` (zmq.h: DRAFT Socket options). */
 export const ZMQ_WSS_HOSTNAME = 106
+/** libzmq's `ZMQ_WSS_TRUST_SYSTEM` (zmq.h: DRAFT Socket options). */
 export const ZMQ_WSS_TRUST_SYSTEM = 107
+/** libzmq's `ZMQ_ONLY_FIRST_SUBSCRIBE` (zmq.h: DRAFT Socket options). */
 export const ZMQ_ONLY_FIRST_SUBSCRIBE = 108
+/** libzmq's `ZMQ_RECONNECT_STOP` (zmq.h: DRAFT Socket options). */
 export const ZMQ_RECONNECT_STOP = 109
+/** libzmq's `ZMQ_HELLO_MSG` (zmq.h: DRAFT Socket options). */
 export const ZMQ_HELLO_MSG = 110
+/** libzmq's `ZMQ_DISCONNECT_MSG` (zmq.h: DRAFT Socket options). */
 export const ZMQ_DISCONNECT_MSG = 111
+/** libzmq's `ZMQ_PRIORITY` (zmq.h: DRAFT Socket options). */
 export const ZMQ_PRIORITY = 112
 
 // DRAFT ZMQ_RECONNECT_STOP options
+/** libzmq's `ZMQ_RECONNECT_STOP_CONN_REFUSED` (zmq.h: DRAFT ZMQ_RECONNECT_STOP options). */
 export const ZMQ_RECONNECT_STOP_CONN_REFUSED = 0x1
+/** libzmq's `ZMQ_RECONNECT_STOP_HANDSHAKE_FAILED` (zmq.h: DRAFT ZMQ_RECONNECT_STOP options). */
 export const ZMQ_RECONNECT_STOP_HANDSHAKE_FAILED = 0x2
+/** libzmq's `ZMQ_RECONNECT_STOP_AFTER_DISCONNECT` (zmq.h: DRAFT ZMQ_RECONNECT_STOP options). */
 export const ZMQ_RECONNECT_STOP_AFTER_DISCONNECT = 0x3
 
 // DRAFT Context options
+/** libzmq's `ZMQ_ZERO_COPY_RECV` (zmq.h: DRAFT Context options). */
 export const ZMQ_ZERO_COPY_RECV = 10
 
 // DRAFT Msg property names.
+/** libzmq's `ZMQ_MSG_PROPERTY_ROUTING_ID` (zmq.h: DRAFT Msg property names). */
 export const ZMQ_MSG_PROPERTY_ROUTING_ID = "Routing-Id"
+/** libzmq's `ZMQ_MSG_PROPERTY_SOCKET_TYPE` (zmq.h: DRAFT Msg property names). */
 export const ZMQ_MSG_PROPERTY_SOCKET_TYPE = "Socket-Type"
+/** libzmq's `ZMQ_MSG_PROPERTY_USER_ID` (zmq.h: DRAFT Msg property names). */
 export const ZMQ_MSG_PROPERTY_USER_ID = "User-Id"
+/** libzmq's `ZMQ_MSG_PROPERTY_PEER_ADDRESS` (zmq.h: DRAFT Msg property names). */
 export const ZMQ_MSG_PROPERTY_PEER_ADDRESS = "Peer-Address"
 
 // Router notify options (draft API)
+/** libzmq's `ZMQ_NOTIFY_CONNECT` (zmq.h: Router notify options (draft API)). */
 export const ZMQ_NOTIFY_CONNECT = 1
+/** libzmq's `ZMQ_NOTIFY_DISCONNECT` (zmq.h: Router notify options (draft API)). */
 export const ZMQ_NOTIFY_DISCONNECT = 2
 
 // DRAFT Socket monitoring events
+/** libzmq's `ZMQ_EVENT_PIPES_STATS` (zmq.h: DRAFT Socket monitoring events). */
 export const ZMQ_EVENT_PIPES_STATS = 0x10000
+/** libzmq's `ZMQ_CURRENT_EVENT_VERSION` (zmq.h: DRAFT Socket monitoring events). */
 export const ZMQ_CURRENT_EVENT_VERSION = 1
+/** libzmq's `ZMQ_CURRENT_EVENT_VERSION_DRAFT` (zmq.h: DRAFT Socket monitoring events). */
 export const ZMQ_CURRENT_EVENT_VERSION_DRAFT = 2
+/**
+ * libzmq's `ZMQ_EVENT_ALL_V1` (zmq.h: DRAFT Socket monitoring events), another name for
+ * `ZMQ_EVENT_ALL`.
+ */
 export const ZMQ_EVENT_ALL_V1 = ZMQ_EVENT_ALL
+/** libzmq's `ZMQ_EVENT_ALL_V2` (zmq.h: DRAFT Socket monitoring events). */
 export const ZMQ_EVENT_ALL_V2 = ZMQ_EVENT_ALL_V1 | ZMQ_EVENT_PIPES_STATS

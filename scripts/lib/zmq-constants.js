@@ -1,5 +1,7 @@
 // Turns libzmq's include/zmq.h into lib/generated/zmq.ts: every numeric or text ZMQ_* constant,
-// in the header's order, under the header's own section comments, aliases written as aliases.
+// in the header's order, under the header's own section comments, aliases written as aliases,
+// each with a doc comment naming it and its section (what the API reference shows for the
+// ZMQ_* constants zmq-native/v5-compat exports).
 // Left out: the version macros (the build's libzmq version is binding.version()), the export and
 // feature-test macros, and the errno names (EFSM, and the POSIX ones zmq.h supplies where the
 // platform lacks them): those are the platform's, so the addon exports them (binding.errnos).
@@ -35,6 +37,16 @@ function valueOf(text, known) {
   return parts.join(" ")
 }
 
+// "libzmq's `ZMQ_LINGER` (zmq.h: Socket options)", on one line or wrapped; an alias names what
+// it stands for.
+function docComment(name, heading, value, known) {
+  const where = heading === undefined ? "" : ` (zmq.h: ${heading.replace(/[.\s]+$/, "")})`
+  const alias = known.has(value) ? `, another name for \`${value}\`` : ""
+  const text = `libzmq's \`${name}\`${where}${alias}.`
+  if (text.length <= 93) return [`/** ${text} */`]
+  return ["/**", ...wrap(text, 97).map(line => ` * ${line}`), " */"]
+}
+
 /** The text of lib/generated/zmq.ts for the header's text. */
 function constantsSource(text) {
   const known = new Set()
@@ -43,6 +55,8 @@ function constantsSource(text) {
     "// do not edit. Every libzmq number lib/ and test/ use comes from here.",
   ]
   let section
+  // The section the next constants belong to, for their doc comments.
+  let heading
   let previousWasComment = false
   let draft = false
   for (const line of text.split(/\r?\n/)) {
@@ -68,12 +82,12 @@ function constantsSource(text) {
     const value = valueOf(raw, known)
     if (value === undefined) continue
     if (section !== undefined) {
-      const heading = `${section}${draft && !/DRAFT/.test(section) ? " (draft API)" : ""}`
+      heading = `${section}${draft && !/DRAFT/.test(section) ? " (draft API)" : ""}`
       lines.push("", ...wrap(heading, 97).map(text => `// ${text}`))
       section = undefined
     }
+    lines.push(...docComment(name, heading, value, known), `export const ${name} = ${value}`)
     known.add(name)
-    lines.push(`export const ${name} = ${value}`)
   }
   return lines.join("\n") + "\n"
 }
