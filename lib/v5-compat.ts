@@ -15,7 +15,9 @@ export * from "./v5/constants"
 
 /** A CURVE key pair, Z85-encoded (40 characters each): what curveKeypair() gives. */
 export interface CurveKeyPair {
+  /** The public key: give it to peers (`curve_serverkey` on a client of this server). */
   public: string
+  /** The secret key: keep it on this side (`curve_secretkey`). */
   secret: string
 }
 
@@ -25,7 +27,7 @@ export type SocketTypes = Readonly<Record<SocketType, number>>
 /** The `options` table's type: zeromq v5's short option names and their ZMQ_* ids. */
 export type SocketOptions = typeof shortOptions
 
-/** libzmq's version, e.g. "4.3.4". */
+/** The version of the libzmq this package runs on, e.g. "4.3.4". */
 export const version: string = libzmqVersion
 
 /** zeromq v5's short option names and their ZMQ_* ids. */
@@ -49,12 +51,18 @@ export const types: SocketTypes = Object.freeze({
   stream: zmq.ZMQ_STREAM,
 })
 
-/** The monitor event names monitor() emits. */
+/** The event names `Socket.monitor()` emits ("connect", "connect_delay", …, "disconnect"). */
 export const events: readonly string[] = monitorEventNames
 
 /**
- * A new socket of `type` (a name such as "req", or a ZMQ_* type number); every key of
- * `options` is assigned to it (`{identity: "a", linger: 0}` sets those options).
+ * A new socket of `type` (a name such as "req", or a ZMQ_* type number such as `ZMQ_REQ`);
+ * every key of `options` is assigned to it (`{identity: "a", linger: 0}` sets those options;
+ * a key that names no option becomes a plain property, as in v5). `socket()` is the same
+ * function. How this differs from zeromq v6's v5-compat:
+ * [Coming from zeromq v5 or zmq](../README.md#coming-from-zeromq-v5-or-zmq).
+ *
+ * @throws Error "Invalid socket type: …" for an unknown type; what setting each option throws
+ * (TypeError, RangeError, or Error with `code` `EINVAL`; see {@link Socket.setsockopt}).
  */
 export function createSocket(type: SocketType | number, options?: {[key: string]: any}): Socket {
   const socket = new Socket(type)
@@ -66,25 +74,62 @@ export function createSocket(type: SocketType | number, options?: {[key: string]
 
 export {createSocket as socket}
 
-/** A new CURVE key pair, Z85-encoded (40 characters each). */
+/**
+ * A new CURVE key pair, Z85-encoded (40 characters each).
+ *
+ * @throws Nothing (this build of libzmq has CURVE).
+ */
 export function curveKeypair(): CurveKeyPair {
   const {publicKey, secretKey} = curveKeyPair()
   return {public: publicKey, secret: secretKey}
 }
 
-/** The default context's settings, as zeromq v5 exposed them (every v5 socket uses it). */
+/**
+ * The default context's settings, as zeromq v5 exposed them (every v5 socket uses that
+ * context, the one zmq-native's own sockets use by default).
+ *
+ * @example
+ * ```ts
+ * import * as zmq from "zmq-native/v5-compat"
+ * zmq.Context.setMaxThreads(2) // before the first socket is made
+ * const push = zmq.socket("push")
+ * console.log(zmq.Context.getMaxThreads(), zmq.Context.getMaxSockets()) // 2 1023
+ * push.close()
+ * ```
+ */
 export class Context {
-  /** ZMQ_IO_THREADS: effective only before the first socket is made. */
+  /**
+   * Sets ZMQ_IO_THREADS, the number of libzmq I/O threads (default 1): effective only before
+   * the first socket is made.
+   *
+   * @throws TypeError when `value` is not an integer; Error with `code` `EINVAL` when libzmq
+   * refuses it (below 0).
+   */
   static setMaxThreads(value: number): void {
     context.ioThreads = value
   }
+  /**
+   * ZMQ_IO_THREADS: the number of libzmq I/O threads (default 1).
+   *
+   * @throws Nothing.
+   */
   static getMaxThreads(): number {
     return context.ioThreads
   }
-  /** ZMQ_MAX_SOCKETS. */
+  /**
+   * Sets ZMQ_MAX_SOCKETS, how many sockets the context may hold at once (default 1023).
+   *
+   * @throws TypeError when `value` is not an integer; Error with `code` `EINVAL` when libzmq
+   * refuses it (below 1).
+   */
   static setMaxSockets(value: number): void {
     context.maxSockets = value
   }
+  /**
+   * ZMQ_MAX_SOCKETS: how many sockets the context may hold at once (default 1023).
+   *
+   * @throws Nothing.
+   */
   static getMaxSockets(): number {
     return context.maxSockets
   }

@@ -89,11 +89,18 @@ export {ZMQ_SNDMORE, ZMQ_DONTWAIT} from "../generated/zmq"
 
 // ---- capabilities ----
 // zeromq v5 computed these from the libzmq version it was built with: 1 for every libzmq 4.
+/**
+ * 1: this libzmq has the feature (ZMQ_CAN_MONITOR: `monitor()`, ZMQ_CAN_DISCONNECT:
+ * `disconnect()`, ZMQ_CAN_UNBIND: `unbind()`, ZMQ_CAN_SET_CTX: `Context.setMaxThreads()`).
+ */
 const capable = 1
 export {capable as ZMQ_CAN_MONITOR, capable as ZMQ_CAN_DISCONNECT, capable as ZMQ_CAN_UNBIND}
 export {capable as ZMQ_CAN_SET_CTX}
 
 // ---- socket states (zeromq v5's own native socket states, not libzmq's) ----
+/** zeromq v5's state of a socket that could send: exported for v5's sake, no API gives it. */
 export const STATE_READY = 0
+/** zeromq v5's state of a socket busy sending: exported for v5's sake, no API gives it. */
 export const STATE_BUSY = 1
+/** zeromq v5's state of a closed socket: exported for v5's sake, no API gives it. */
 export const STATE_CLOSED = 2

@@ -41,6 +41,7 @@ export const shortOptions = {
   connect_timeout: zmq.ZMQ_CONNECT_TIMEOUT,
 } as const
 
+/** A short option name: a key of `options` ("linger", "identity", …). */
 export type ShortOption = keyof typeof shortOptions
 
 /** What getsockopt() gives: a number (flags too), or text (null when empty). */

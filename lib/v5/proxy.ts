@@ -17,8 +17,13 @@ function forward(from: Socket, to: Socket, capture: Socket | undefined): void {
 }
 
 /**
- * Forwards frontend ↔ backend (push/pull, pull/push, xpub/xsub, router/dealer), copying every
- * message to `capture` when given. Returns at once; forwarding goes on while the sockets are open.
+ * Forwards frontend ↔ backend (push/pull, pull/push, xpub/xsub, router/dealer; xrep and xreq
+ * as router and dealer), copying every message to `capture` when given. Returns at once;
+ * forwarding goes on while the sockets are open, from their "message" events, so the sockets
+ * stay usable.
+ *
+ * @throws TypeError when `frontend`, `backend` or a given `capture` is not a Socket; Error
+ * "This socket type order is not supported in compatibility mode" for another pair.
  */
 export function proxy(frontend: Socket, backend: Socket, capture?: Socket): void {
   if (!(frontend instanceof Socket)) throw typeError("frontend", "a Socket", frontend)

@@ -1,6 +1,7 @@
 // `npm run docs` builds the API reference with no TypeDoc warning at all, and every exported
 // symbol and member (inherited and mixed-in ones included) has a doc comment: the build fails
 // on the first one that lacks it (scripts/build-api-docs.mjs, TypeDoc's notDocumented check).
+// Every entry point of package.json's exports is in the reference, each its own module page.
 import {spawnSync} from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -48,7 +49,21 @@ it("builds with no warning, every public symbol documented", () => {
     "classes/index.Dealer.html",
     "functions/index.sendJson.html",
     "classes/draft.Radio.html",
+    "modules/v5-compat.html",
+    "classes/v5-compat.Socket.html",
+    "functions/v5-compat.createSocket.html",
+    "variables/v5-compat.ZMQ_LINGER.html",
   ]) {
     expect([page, fs.existsSync(path.join(out, page))]).toEqual([page, true])
   }
 }, 600_000)
+
+it("documents every entry point package.json exports", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
+  const typedoc = JSON.parse(fs.readFileSync(path.join(root, "typedoc.json"), "utf8"))
+  const exported = Object.values(pkg.exports as Record<string, string | {default: string}>)
+    .map(target => (typeof target === "string" ? target : target.default))
+    .filter(target => target.startsWith("./dist/"))
+    .map(target => target.replace(/^\.\/dist\/(.*)\.js$/, "lib/$1.ts"))
+  expect([...typedoc.entryPoints].sort()).toEqual(exported.sort())
+})
