@@ -1,6 +1,12 @@
-// zmq-native/v5-compat: the callback and EventEmitter API of zeromq v5 (and of the `zmq`
-// package before it), so `require("zeromq")` code runs unchanged with
-// `require("zmq-native/v5-compat")`. Built on the same core sockets as zmq-native itself.
+/**
+ * zmq-native/v5-compat: the callback and EventEmitter API of zeromq v5 (and of the `zmq`
+ * package before it), so `require("zeromq")` code runs unchanged with
+ * `require("zmq-native/v5-compat")`. Built on the same core sockets as zmq-native itself.
+ * Start with {@link socket} and {@link Socket}; where it differs from zeromq v6's
+ * `zeromq/v5-compat`: [Coming from zeromq v5 or zmq](../README.md#coming-from-zeromq-v5-or-zmq).
+ *
+ * @packageDocumentation
+ */
 import {context} from "./context"
 import {curveKeyPair, version as libzmqVersion} from "./index"
 import {Socket, type SocketType} from "./v5/socket"
