@@ -18,6 +18,7 @@ import {
 } from "./generated/sockets"
 import {ZMQ_GROUP_MAX_LENGTH} from "./generated/zmq"
 import {groupOf} from "./core/codecs"
+import {errnoError} from "./errors"
 import {native} from "./core/handles"
 import {endpointsChanged} from "./core/option-values"
 import {checkAddress} from "./socket"
@@ -39,6 +40,20 @@ export type {
 
 /** The longest group name libzmq accepts, in bytes (ZMQ_GROUP_MAX_LENGTH). */
 export const groupMaxLength = ZMQ_GROUP_MAX_LENGTH
+
+// A group Dish.join/leave takes: libzmq refuses one over 255 bytes (EINVAL, as zeromq v6 says);
+// every group is checked before the first is joined or left.
+function dishGroupOf(group: unknown, index: number): string | Buffer {
+  const value = groupOf(group, `groups[${index}]`)
+  const length = Buffer.byteLength(value)
+  if (length > groupMaxLength) {
+    throw errnoError(
+      "EINVAL",
+      `Invalid argument (groups[${index}]: a group of ${length} bytes, at most ${groupMaxLength})`,
+    )
+  }
+  return value
+}
 
 /**
  * Answers many Clients: each received message names its Client's routing id; replies give it back.
@@ -117,24 +132,24 @@ export class Dish extends DishBase {
   /**
    * Starts receiving messages sent to these groups (each at most 255 bytes).
    *
-   * @throws TypeError naming a group that is neither a string nor a Buffer, RangeError naming
-   * one longer than 255 bytes; an Error with code `EINVAL` when libzmq refuses the group (one
-   * joined already), `EBADF` when the socket is closed.
+   * @throws TypeError "Value must be a string or buffer" naming a group that is neither, RangeError
+   * naming one with a NUL byte; an Error with code `EINVAL` for a group longer than 255 bytes or
+   * one libzmq refuses (one joined already), `EBADF` when the socket is closed.
    */
   join(...groups: (string | Buffer)[]): void {
-    const names = groups.map((group, index) => groupOf(group, `groups[${index}]`))
+    const names = groups.map(dishGroupOf)
     for (const name of names) this[native].join(name)
   }
 
   /**
    * Stops receiving the groups' messages.
    *
-   * @throws TypeError naming a group that is neither a string nor a Buffer, RangeError naming
-   * one longer than 255 bytes; an Error with code `EINVAL` for a group not joined, `EBADF`
-   * when the socket is closed.
+   * @throws TypeError "Value must be a string or buffer" naming a group that is neither, RangeError
+   * naming one with a NUL byte; an Error with code `EINVAL` for a group longer than 255 bytes or
+   * not joined, `EBADF` when the socket is closed.
    */
   leave(...groups: (string | Buffer)[]): void {
-    const names = groups.map((group, index) => groupOf(group, `groups[${index}]`))
+    const names = groups.map(dishGroupOf)
     for (const name of names) this[native].leave(name)
   }
 }

@@ -34,6 +34,16 @@ export function errnoError(code: string, message: string, address?: string): Err
   return error
 }
 
+/**
+ * zeromq v6's words for argument errors it raises in several places; ours start with them (code
+ * matching on v6's messages keeps working) and may say more after them.
+ */
+export const v6Words = {
+  options: "Options must be an object",
+  stringOrBuffer: "Value must be a string or buffer",
+  number: "A number was expected",
+} as const
+
 /** A value as error messages show it: `number -5`, `an instance of Context`, `null`. */
 export function describe(value: unknown): string {
   if (value === null) return "null"

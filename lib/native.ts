@@ -40,13 +40,13 @@ export interface NativeSocket {
   setUint64(option: number, value: number): void
   getBytes(option: number, size?: number): Buffer
   setBytes(option: number, value: string | Buffer | null): void
-  join(group: string): void
-  leave(group: string): void
+  join(group: string | Buffer): void
+  leave(group: string | Buffer): void
   events(): number
   send(message: unknown): SendResult
   /** Queues messages (passed as arguments) in order: how many were taken, or -1 - index of an unsupported one. */
   sendMany(...messages: unknown[]): number
-  sendRouted(frame: unknown, routingId: number, group: string | undefined): SendResult
+  sendRouted(frame: unknown, routingId: number, group: string | Buffer | undefined): SendResult
   receive(): Buffer[] | undefined
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined

@@ -2,13 +2,14 @@
 // (lib/core/engine.ts) calls to try one send, and to take one received message where a message
 // is more than its frames. Draft sockets differ from the others only here.
 import {SendResult, type NativeSocket} from "../native"
-import {typeError} from "../errors"
-import {ZMQ_GROUP_MAX_LENGTH} from "../generated/zmq"
+import {describe, errnoError, v6Words} from "../errors"
 import type {FrameShape} from "../socket-types"
 import type {Message} from "./frames"
 import type {OperationOptions} from "./pending"
 
 export interface Codec {
+  /** Throws what is wrong with send()'s options at once (zeromq v6 throws, not rejects). */
+  check?(options: unknown): unknown
   /** One attempt to queue `message` (with the call's options, which may address it). */
   send(native: NativeSocket, message: unknown, options: OperationOptions | undefined): SendResult
   /**
@@ -50,9 +51,19 @@ function singleFrame(message: unknown): unknown {
   )
 }
 
+// The send options' checks, as zeromq v6 makes them (its words first, then ours): thrown by
+// send() itself, as v6's are, and again by each attempt (sendMany's messages share them).
+function routedOptions(options: unknown): object {
+  if (options === null || (typeof options !== "object" && typeof options !== "function"))
+    throw new TypeError(`${v6Words.options} (got ${describe(options)})`)
+  return options
+}
+
 function routingIdOf(options: unknown): number {
-  const routingId = (options as Partial<Routing> | undefined)?.routingId
-  if (typeof routingId !== "number") throw typeError("options.routingId", "a number", routingId)
+  const routingId = (routedOptions(options) as Partial<Routing>).routingId
+  if (routingId === undefined) throw errnoError("EINVAL", "Invalid argument (options.routingId is missing)")
+  if (typeof routingId !== "number")
+    throw new TypeError(`${v6Words.number} (options.routingId: got ${describe(routingId)})`)
   if (!Number.isInteger(routingId) || routingId < 1 || routingId > 0xffffffff) {
     throw new RangeError(
       `The "options.routingId" argument must be an integer from 1 to 4294967295; received ${routingId}`,
@@ -61,19 +72,23 @@ function routingIdOf(options: unknown): number {
   return routingId
 }
 
-/** A group name as libzmq takes it: text of at most 255 bytes without NUL (Buffers are read as UTF-8). */
-export function groupOf(value: unknown, argument: string): string {
+/**
+ * A group as libzmq takes it: a string (its UTF-8) or a Buffer's bytes, without NUL. Its length
+ * is libzmq's to check: zmq_join refuses more than 255 bytes (EINVAL), and a message's group is
+ * cut to its first 255 bytes (zmq_msg_set_group), as with zeromq v6.
+ */
+export function groupOf(value: unknown, argument: string): string | Buffer {
   if (typeof value !== "string" && !Buffer.isBuffer(value))
-    throw typeError(argument, "a string or a Buffer", value)
-  const group = typeof value === "string" ? value : value.toString()
-  const length = Buffer.byteLength(group)
-  if (length > ZMQ_GROUP_MAX_LENGTH) {
-    throw new RangeError(
-      `The "${argument}" argument must be a group name of at most ${ZMQ_GROUP_MAX_LENGTH} bytes; received ${length} bytes`,
-    )
-  }
-  if (group.includes("\0")) throw new RangeError(`The "${argument}" argument must not contain NUL characters`)
-  return group
+    throw new TypeError(`${v6Words.stringOrBuffer} (${argument}: got ${describe(value)})`)
+  if (typeof value === "string" ? value.includes("\0") : value.includes(0))
+    throw new RangeError(`The "${argument}" argument must not contain NUL characters`)
+  return value
+}
+
+function sendGroupOf(options: unknown): string | Buffer {
+  const group = (routedOptions(options) as Partial<GroupSendOptions>).group
+  if (group === undefined) throw errnoError("EINVAL", "Invalid argument (options.group is missing)")
+  return groupOf(group, "options.group")
 }
 
 const multipart: Codec = {
@@ -88,6 +103,7 @@ const single: Codec = {
 
 // libzmq hands over the routing id or group with each message, so these read one at a time.
 const routed: Codec = {
+  check: routingIdOf,
   send: (native, message, options) =>
     native.sendRouted(singleFrame(message), routingIdOf(options), undefined),
   receive(native) {
@@ -99,9 +115,9 @@ const routed: Codec = {
 }
 
 const group: Codec = {
+  check: sendGroupOf,
   send(native, message, options) {
-    const name = groupOf((options as Partial<GroupSendOptions> | undefined)?.group, "options.group")
-    return native.sendRouted(singleFrame(message), 0, name)
+    return native.sendRouted(singleFrame(message), 0, sendGroupOf(options))
   },
   receive(native) {
     const received = native.receiveRouted()

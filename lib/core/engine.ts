@@ -190,6 +190,7 @@ export class Engine {
 
   /** Queues a message; resolves once libzmq has accepted it. */
   send(message: unknown, options?: OperationOptions): Promise<void> {
+    this.codec.check?.(options)
     // Without a signal or timeout a send that libzmq takes at once needs no queue entry (draft
     // sockets' routing options still go to the codec).
     if (

@@ -4,7 +4,7 @@
 // number"; ours then names the option and the value), numbers converted as v6's native layer
 // converts them (fractions truncated, 32-bit values wrapped), and v6's warnings (an option set
 // on a bound or connected socket, a 64-bit value beyond 2^53).
-import {describe, errnoError, rangeError} from "../errors"
+import {describe, errnoError, rangeError, v6Words} from "../errors"
 import type {NativeContext, NativeSocket} from "../native"
 import {
   ZMQ_LINGER,
@@ -211,7 +211,7 @@ export function checkOptions(options: unknown): asserts options is object | unde
     (options !== null && (typeof options === "object" || typeof options === "function"))
   )
     return
-  throw new TypeError(`Options must be an object (got ${describe(options)})`)
+  throw new TypeError(`${v6Words.options} (got ${describe(options)})`)
 }
 
 /**

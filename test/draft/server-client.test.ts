@@ -91,14 +91,17 @@ describe("Server errors", () => {
     })
   })
 
-  test("a missing or malformed routing id is a TypeError/RangeError naming options.routingId", async () => {
+  test("a missing or malformed routing id: v6's errors (a number out of range: a RangeError), thrown by send() itself", () => {
     const [server] = track(new Server())
     const send = server.send.bind(server) as (message: unknown, options?: unknown) => Promise<void>
-    await expect(send("x")).rejects.toThrow(TypeError)
-    await expect(send("x", {routingId: "7"})).rejects.toThrow(/"options\.routingId"/)
-    await expect(send("x", {routingId: 0})).rejects.toThrow(RangeError)
-    await expect(send("x", {routingId: 2 ** 32})).rejects.toThrow(/options\.routingId.*4294967295/)
-    await expect(send("x", {routingId: 1.5})).rejects.toThrow(RangeError)
+    expect(() => send("x")).toThrow(/^Options must be an object \(got undefined/)
+    expect(() => send("x", {})).toThrow(expect.objectContaining({code: "EINVAL", errno: 22}))
+    expect(() => send("x", {routingId: "7"})).toThrow(
+      new TypeError("A number was expected (options.routingId: got string 7)"),
+    )
+    expect(() => send("x", {routingId: 0})).toThrow(RangeError)
+    expect(() => send("x", {routingId: 2 ** 32})).toThrow(/options\.routingId.*4294967295/)
+    expect(() => send("x", {routingId: 1.5})).toThrow(RangeError)
   })
 
   test("multipart messages are a TypeError: draft sockets send one frame", async () => {
