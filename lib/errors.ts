@@ -35,13 +35,17 @@ export function errnoError(code: string, message: string, address?: string): Err
 }
 
 /**
- * zeromq v6's words for argument errors it raises in several places; ours start with them (code
- * matching on v6's messages keeps working) and may say more after them.
+ * zeromq v6's words for the argument errors ours raise where v6 raises them; ours start with
+ * them (code matching on v6's messages keeps working) and may say more after them.
  */
 export const v6Words = {
   options: "Options must be an object",
   stringOrBuffer: "Value must be a string or buffer",
   number: "A number was expected",
+  frontEnd: "Front-end must be a socket object",
+  backEnd: "Back-end must be a socket object",
+  socket: "Socket must be a socket object",
+  listener: 'The "listener" argument must be of type function',
 } as const
 
 /** A value as error messages show it: `number -5`, `an instance of Context`, `null`. */

@@ -1,7 +1,7 @@
 // Proxy: libzmq's steerable proxy between a front-end and a back-end socket (plus an optional
 // capture socket), on a thread of its own, steered with pause(), resume() and terminate().
 import {binding, type NativeProxy, type NativeSocket} from "./native"
-import {errnoError, typeError, type ErrnoError} from "./errors"
+import {describe, errnoError, v6Words, type ErrnoError} from "./errors"
 import * as zmq from "./generated/zmq"
 import {Socket} from "./socket"
 import {socketTypes} from "./socket-types"
@@ -34,8 +34,8 @@ function usable(socket: Socket | undefined): socket is Socket {
  * XSubscriber ↔ XPublisher), and copies everything to `capture` when given.
  *
  * While it runs, the proxy's own thread owns the sockets: every other use of them from JS
- * (send, receive, options, bind, events) fails with EBUSY. Closing one of them stops the proxy
- * first; run() then rejects with EBADF.
+ * (send, receive, setting options, bind, events) fails with EBUSY; reading options works, as in
+ * zeromq v6. Closing one of them stops the proxy first; run() then rejects with EBADF.
  *
  * libzmq's proxy sends with blocking calls (to `capture`, and to the far side when a burst meets
  * the high-water mark) and reads its commands only in between. So that nothing waits for ever,
@@ -66,10 +66,20 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   readonly capture?: Socket
   private readonly native: NativeProxy
 
+  /**
+   * A proxy between `frontEnd` and `backEnd`, copying to `capture` when given; run() starts it.
+   *
+   * @throws TypeError "Front-end must be a socket object" (or "Back-end ...") for an argument
+   * that is no object, an Error with code `EINVAL` ("Invalid argument") for an object that is
+   * no Socket, as zeromq v6 checks them.
+   */
   constructor(frontEnd: F, backEnd: B, capture?: Socket) {
-    if (!(frontEnd instanceof Socket)) throw typeError("frontEnd", "a Socket", frontEnd)
-    if (!(backEnd instanceof Socket)) throw typeError("backEnd", "a Socket", backEnd)
-    if (capture !== undefined && !(capture instanceof Socket)) throw typeError("capture", "a Socket", capture)
+    // zeromq v6 checks both are objects, then that each is a socket.
+    if (!isObject(frontEnd)) throw new TypeError(`${v6Words.frontEnd} (got ${describe(frontEnd)})`)
+    if (!isObject(backEnd)) throw new TypeError(`${v6Words.backEnd} (got ${describe(backEnd)})`)
+    checkSocket("frontEnd", frontEnd)
+    checkSocket("backEnd", backEnd)
+    if (capture !== undefined) checkSocket("capture", capture)
     this.frontEnd = frontEnd
     this.backEnd = backEnd
     if (capture !== undefined) this.capture = capture
@@ -88,14 +98,17 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
 
   /**
    * Starts forwarding on a new thread. Resolves once terminate() has stopped the proxy; rejects
-   * with EBADF when one of its sockets was closed under it, EBUSY when it (or one of its
-   * sockets) is already proxying, EAGAIN when one of its sends timed out, or with libzmq's error.
+   * with EBADF when one of its sockets was closed under it, EAGAIN when one of its sends timed
+   * out, or with libzmq's error. What keeps it from starting it throws at once, as zeromq v6's
+   * run() does.
    *
-   * @throws Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EBUSY`
-   * (already proxying), `EAGAIN` (a send timed out), `ENOTSUP` (a thread-safe draft socket) or
-   * libzmq's own.
+   * @throws Error with `code` `EINVAL` when the front or back end is neither bound nor connected
+   * (closed ones included: "Front-end socket must be bound or connected", as in v6), `EBUSY`
+   * when it (or one of its sockets) is already proxying, `ENOTSUP` for a thread-safe draft
+   * socket. Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EAGAIN`
+   * (a send timed out) or libzmq's own.
    */
-  async run(): Promise<void> {
+  run(): Promise<void> {
     const sockets = [this.frontEnd, this.backEnd, this.capture]
     for (const socket of sockets) {
       if (usable(socket) && unproxyable.has(socket[native].getInt32(zmq.ZMQ_TYPE))) {
@@ -104,12 +117,23 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
     }
     if (this.native.running) return started(this.native, 0)
     const bounded = boundSendTimeouts(sockets.filter(usable).map(socket => socket[native]))
-    const done = started(this.native, bounded.longest + stopGrace)
-    if (!this.native.running) {
+    let done: Promise<void>
+    try {
+      done = started(this.native, bounded.longest + stopGrace)
+    } catch (error) {
       bounded.restore()
-      return done
+      throw error
     }
     for (const socket of sockets) if (socket !== undefined) socket[proxied] = this.native
+    return this.ended(done, sockets, bounded)
+  }
+
+  // The run's end: the sockets given back, their send timeouts restored.
+  private async ended(
+    done: Promise<void>,
+    sockets: (Socket | undefined)[],
+    bounded: {restore(): void},
+  ): Promise<void> {
     try {
       await done
     } catch (error) {
@@ -157,13 +181,30 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
   }
 }
 
-// Starts the native proxy; the promise settles when its run ends, and rejects at once with what
-// the addon threw if it could not start. Made here, not in the addon: a promise the addon held
-// still pending when its environment ends (worker termination, exit) could never be freed.
+// Starts the native proxy, throwing what the addon threw if it could not start; the promise
+// settles when its run ends. Made here, not in the addon: a promise the addon held still
+// pending when its environment ends (worker termination, exit) could never be freed.
 function started(proxy: NativeProxy, stopWaitMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    proxy.run(stopWaitMs, error => (error === undefined ? resolve() : reject(error)))
+  let settle!: (error?: Error) => void
+  const done = new Promise<void>((resolve, reject) => {
+    settle = error => (error === undefined ? resolve() : reject(error))
   })
+  proxy.run(stopWaitMs, settle)
+  return done
+}
+
+function isObject(value: unknown): boolean {
+  return (typeof value === "object" && value !== null) || typeof value === "function"
+}
+
+// An object that is no Socket: zeromq v6's bare "Invalid argument", coded (then ours: which).
+function checkSocket(argument: string, value: unknown): asserts value is Socket {
+  if (!(value instanceof Socket)) {
+    throw errnoError(
+      "EINVAL",
+      `Invalid argument: ${argument} must be a zmq-native Socket (got ${describe(value)})`,
+    )
+  }
 }
 
 // Gives every socket whose sendTimeout is -1 runSendTimeout for the run; restore() gives -1 back

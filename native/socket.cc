@@ -286,6 +286,17 @@ bool Socket::EnsureOpen(Napi::Env env, int closedError) {
   return false;
 }
 
+// Reading an option while a proxy's thread owns the socket is allowed, as in zeromq v6 (e.g.
+// lastEndpoint, to connect to a proxy's end): libzmq's getsockopt then reads fields that only
+// setsockopt, bind and unbind write — all refused meanwhile, and all on this thread. Not
+// ZMQ_EVENTS, which processes the socket's commands, nor ZMQ_RCVMORE, which the proxy's
+// receives write.
+bool Socket::EnsureReadable(Napi::Env env, int option) {
+  if (socket_ != nullptr && owner_ != nullptr && option != ZMQ_EVENTS && option != ZMQ_RCVMORE)
+    return true;
+  return EnsureOpen(env, ENOTSOCK);
+}
+
 Napi::Value Socket::Close(const Napi::CallbackInfo& info) {
   Close();
   return info.Env().Undefined();
@@ -366,10 +377,10 @@ static bool SetOption(Napi::Env env, void* socket, int option, const T& value) {
 template <typename T>
 Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
+  const int option = info[0].As<Napi::Number>().Int32Value();
+  if (!EnsureReadable(env, option)) return Napi::Value();
   T value = 0;
-  if (!GetOption(env, socket_, info[0].As<Napi::Number>().Int32Value(), value))
-    return Napi::Value();
+  if (!GetOption(env, socket_, option, value)) return Napi::Value();
   return Napi::Number::New(env, static_cast<double>(value));
 }
 
@@ -391,13 +402,14 @@ Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
 // libzmq picks a CURVE key's encoding by it (41: Z85 text, 32: binary).
 Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
+  const int option = info[0].As<Napi::Number>().Int32Value();
+  if (!EnsureReadable(env, option)) return Napi::Value();
   char value[1024];
   size_t length = sizeof value;
   if (info.Length() > 1 && info[1].IsNumber()) {
     length = std::min<size_t>(info[1].As<Napi::Number>().Uint32Value(), sizeof value);
   }
-  if (zmq_getsockopt(socket_, info[0].As<Napi::Number>().Int32Value(), value, &length) != 0) {
+  if (zmq_getsockopt(socket_, option, value, &length) != 0) {
     ThrowLastError(env);
     return Napi::Value();
   }

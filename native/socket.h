@@ -66,6 +66,8 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // For its options a closed socket's error is what libzmq itself gives (ENOTSOCK), as
   // zeromq v6 reports them.
   bool EnsureOpen(Napi::Env env, int closedError = EBADF);
+  // EnsureOpen for reading `option`, which a running proxy allows for most options.
+  bool EnsureReadable(Napi::Env env, int option);
 
   // A bind or unbind on the thread pool (endpoint_work.h) owns the socket while it runs: the
   // worker holds this lock around its libzmq call, and close() takes it first.

@@ -71,13 +71,4 @@ export const knownFailing = new Map<string, "differs" | "crashes">([
   ["event: handshake:error:protocol (ZAP reply malformed)", "differs"],
   ["event: handshake:error:protocol (mechanism mismatch)", "differs"],
   ["event: handshake:error:protocol (garbage greeting)", "differs"],
-  ["new Proxy(): no sockets", "differs"],
-  ["new Proxy(5, 5)", "differs"],
-  ["new Proxy(socket): no back end", "differs"],
-  ["new Proxy(socket, {}): back end not a socket", "differs"],
-  ["Proxy.run: front end neither bound nor connected", "differs"],
-  ["Proxy.run: back end neither bound nor connected", "differs"],
-  ["Proxy.run: a closed front end", "differs"],
-  ["Proxy.run: a closed back end", "differs"],
-  ["Proxy: forwards both ways, pauses and resumes", "differs"],
 ])
