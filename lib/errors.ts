@@ -45,7 +45,6 @@ export const v6Words = {
   frontEnd: "Front-end must be a socket object",
   backEnd: "Back-end must be a socket object",
   socket: "Socket must be a socket object",
-  listener: 'The "listener" argument must be of type function',
 } as const
 
 /** A value as error messages show it: `number -5`, `an instance of Context`, `null`. */

@@ -2,8 +2,9 @@
 // typed by lib/events.ts, to pending receive() calls (and async iteration), on() listeners —
 // which need no one to iterate — and waitFor() promises. It is handed the native handles it
 // reads; it never calls the socket.
+import {EventEmitter} from "node:events"
 import {binding, type NativeObserver} from "./native"
-import {errnoError, invalidTimeout, typeError, type ErrnoError} from "./errors"
+import {errnoError, invalidTimeout, typeError, v6Words, type ErrnoError} from "./errors"
 import {
   knownTypes,
   toEvent,
@@ -16,7 +17,7 @@ import {native} from "./core/handles"
 import {arm, callerStack, abortError, settle, type Pending} from "./core/pending"
 import {Queue} from "./core/queue"
 import {callListeners} from "./listeners"
-import type {Socket} from "./socket"
+import {checkObject, checkSocket, type Socket} from "./socket"
 
 interface Receiver {
   resolve(event: Event): void
@@ -44,12 +45,18 @@ function closedError(): ErrnoError {
   return errnoError("EAGAIN", "Observer was closed before the event arrived")
 }
 
+// zeromq v6's words for a receive() on a closed observer (its own socket is closed).
+function observerClosed(): ErrnoError {
+  return errnoError("EBADF", "Socket is closed: the observer is closed")
+}
+
 /** What listens for a socket's events: the Observer in event emitter mode (as in zeromq v6). */
 export interface EventSubscriber {
   /**
    * Calls `listener` with every event of this type (the Observer is then an event emitter).
    *
-   * @throws TypeError for an unknown event type or a listener that is not a function.
+   * @throws TypeError (code `ERR_INVALID_ARG_TYPE`) for a listener that is not a function, an
+   * Error with code `EBUSY` while a receive() waits.
    */
   on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): EventSubscriber
   /**
@@ -95,8 +102,16 @@ export class Observer implements EventSubscriber {
   // the observer object.
   private readonly onReady = () => this.pump()
 
-  /** Observes `socket`; `socket.events` gives the socket's own observer, made on first use. */
+  /**
+   * Observes `socket`; `socket.events` gives the socket's own observer, made on first use.
+   *
+   * @throws TypeError "Socket must be a socket object" for an argument that is no object, an
+   * Error with code `EINVAL` for an object that is no Socket, `ENOTSOCK` for a closed socket,
+   * `EBUSY` for one in a running proxy.
+   */
   constructor(socket: Socket) {
+    checkObject(v6Words.socket, socket)
+    checkSocket("socket", socket)
     this.native = new binding.Observer(socket.context[native], socket[native], this.onReady)
   }
 
@@ -106,25 +121,24 @@ export class Observer implements EventSubscriber {
   }
 
   /**
-   * The next event. Events are queued from the observer's creation until read. Cannot be
-   * mixed with on(): once a listener was added this rejects.
+   * The next event. Events are queued from the observer's creation until read (or until
+   * close()). Cannot be mixed with on(): once a listener was added this throws.
    *
-   * @throws Rejects with an Error whose `code` is `EBUSY` once a listener was added with on(),
-   * `EBADF` when the observer is closed and no event is left, `EAGAIN` when it closes while
-   * this waits.
+   * @throws Error with `code` `EBUSY` once a listener was added with on(), `EBADF` ("Socket is
+   * closed", as in zeromq v6) when the observer is closed and no event is left. Rejects with
+   * `EAGAIN` when it closes while this waits.
    */
   receive(): Promise<Event> {
     if (this.listeners !== undefined) {
-      return Promise.reject(
-        errnoError(
-          "EBUSY",
-          "Observer is in event emitter mode: after events.on() events cannot be read with receive()",
-        ),
+      // zeromq v6's words, with the code every error of ours carries (docs/compat.md).
+      throw errnoError(
+        "EBUSY",
+        "Observer is in event emitter mode. After a call to events.on() it is not possible to read events with events.receive().",
       )
     }
     const event = this.buffered.shift()
     if (event !== undefined) return Promise.resolve(event)
-    if (this.closed) return Promise.reject(errnoError("EBADF", "Observer is closed"))
+    if (this.closed) throw observerClosed()
     return new Promise<Event>((resolve, reject) => {
       this.receivers.push({resolve, reject})
       this.pump()
@@ -134,13 +148,20 @@ export class Observer implements EventSubscriber {
   /**
    * Calls `listener` with every event of `type`, with no need to iterate. Switches the observer
    * to event emitter mode (receive() is then unavailable). Listeners alone do not keep the
-   * process running.
+   * process running. A type that is no event's is accepted (as an EventEmitter does), and its
+   * listener never called.
    *
-   * @throws TypeError for an unknown event type or a listener that is not a function.
+   * @throws TypeError (code `ERR_INVALID_ARG_TYPE`, Node's) for a listener that is not a
+   * function; an Error with code `EBUSY` while a receive() waits (they are exclusive).
    */
   on<E extends EventType>(type: E, listener: (event: EventOfType<E>) => void): this {
-    checkType(type)
-    if (typeof listener !== "function") throw typeError("listener", "a function", listener)
+    checkListener(listener)
+    if (this.receivers.length !== 0) {
+      throw errnoError(
+        "EBUSY",
+        "Observer is busy reading; only one receive operation may be in progress at any time",
+      )
+    }
     if (this.listeners === undefined) {
       this.listeners = new Map()
       // Events queued for receive() go to the listeners instead.
@@ -219,8 +240,8 @@ export class Observer implements EventSubscriber {
 
   /**
    * Stops observing. Idempotent. The final "end" event is still delivered (to listeners,
-   * waiters, pending receives, or kept for receive()); then pending receives and waiters
-   * reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
+   * waiters and pending receives); events not read are dropped, and receive() then throws
+   * EBADF, as in zeromq v6. Pending receives and waiters reject with EAGAIN. Closing the socket closes its observer too, once libzmq reported the
    * close (its "close" and "disconnect" events, then "end"; at most a second later).
    *
    * @throws Nothing.
@@ -237,12 +258,13 @@ export class Observer implements EventSubscriber {
       this.dispatch(event)
       if (event.type === "end") ended = true
     }
-    if (ended) return this.finish()
-    // The monitor still sends: closing the reading socket would block libzmq's I/O thread for
-    // good at its next event (a send to a PAIR without peer waits), and with it every socket
-    // of the context. Abandoned, it reads on until libzmq's "end" (drain()).
-    this.dispatch({type: "end"} as Event)
-    this.finish(true)
+    // Without libzmq's "end" the monitor still sends: closing the reading socket would block
+    // libzmq's I/O thread for good at its next event (a send to a PAIR without peer waits), and
+    // with it every socket of the context. Abandoned, it reads on until that "end" (drain()).
+    if (!ended) this.dispatch({type: "end"} as Event)
+    // What no one read goes with the observer, as in zeromq v6 (receive() then throws EBADF).
+    this.buffered.length = 0
+    this.finish(!ended)
   }
 
   /**
@@ -411,6 +433,14 @@ export class Observer implements EventSubscriber {
     const set = this.listeners?.get(event.type)
     if (set !== undefined) callListeners(set as Set<(event: Event) => void>, event)
   }
+}
+
+// A listener as an EventEmitter (zeromq v6's observer is one) checks it: Node's own TypeError,
+// code ERR_INVALID_ARG_TYPE and message, made by Node's check itself.
+function checkListener(listener: unknown): asserts listener is Listener {
+  if (typeof listener === "function") return
+  new EventEmitter().on("event", listener as never)
+  throw typeError("listener", "a function", listener) // not reached: on() threw
 }
 
 function checkType(type: unknown): asserts type is EventType {

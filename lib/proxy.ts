@@ -1,9 +1,9 @@
 // Proxy: libzmq's steerable proxy between a front-end and a back-end socket (plus an optional
 // capture socket), on a thread of its own, steered with pause(), resume() and terminate().
 import {binding, type NativeProxy, type NativeSocket} from "./native"
-import {describe, errnoError, v6Words, type ErrnoError} from "./errors"
+import {errnoError, v6Words, type ErrnoError} from "./errors"
 import * as zmq from "./generated/zmq"
-import {Socket} from "./socket"
+import {checkObject, checkSocket, type Socket} from "./socket"
 import {socketTypes} from "./socket-types"
 import {native, proxied} from "./core/handles"
 
@@ -75,8 +75,8 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
    */
   constructor(frontEnd: F, backEnd: B, capture?: Socket) {
     // zeromq v6 checks both are objects, then that each is a socket.
-    if (!isObject(frontEnd)) throw new TypeError(`${v6Words.frontEnd} (got ${describe(frontEnd)})`)
-    if (!isObject(backEnd)) throw new TypeError(`${v6Words.backEnd} (got ${describe(backEnd)})`)
+    checkObject(v6Words.frontEnd, frontEnd)
+    checkObject(v6Words.backEnd, backEnd)
     checkSocket("frontEnd", frontEnd)
     checkSocket("backEnd", backEnd)
     if (capture !== undefined) checkSocket("capture", capture)
@@ -191,20 +191,6 @@ function started(proxy: NativeProxy, stopWaitMs: number): Promise<void> {
   })
   proxy.run(stopWaitMs, settle)
   return done
-}
-
-function isObject(value: unknown): boolean {
-  return (typeof value === "object" && value !== null) || typeof value === "function"
-}
-
-// An object that is no Socket: zeromq v6's bare "Invalid argument", coded (then ours: which).
-function checkSocket(argument: string, value: unknown): asserts value is Socket {
-  if (!(value instanceof Socket)) {
-    throw errnoError(
-      "EINVAL",
-      `Invalid argument: ${argument} must be a zmq-native Socket (got ${describe(value)})`,
-    )
-  }
 }
 
 // Gives every socket whose sendTimeout is -1 runSendTimeout for the run; restore() gives -1 back

@@ -446,6 +446,28 @@ export function checkAddress(address: unknown, socket?: NativeSocket): asserts a
   if (socket?.closed) throw errnoError("EBADF", "Socket is closed")
 }
 
+/**
+ * @internal a socket argument that is no object: zeromq v6's TypeError (`words`: its text for
+ * the argument, e.g. "Front-end must be a socket object").
+ */
+export function checkObject(words: string, value: unknown): void {
+  if ((typeof value !== "object" || value === null) && typeof value !== "function")
+    throw new TypeError(`${words} (got ${describe(value)})`)
+}
+
+/**
+ * @internal an object that is no Socket: zeromq v6's "Invalid argument", with the code and
+ * errno every error of ours carries (docs/compat.md), then which argument.
+ */
+export function checkSocket(argument: string, value: unknown): asserts value is Socket {
+  if (!(value instanceof Socket)) {
+    throw errnoError(
+      "EINVAL",
+      `Invalid argument: ${argument} must be a zmq-native Socket (got ${describe(value)})`,
+    )
+  }
+}
+
 // The outcome of a synchronous call as a promise.
 function settled(call: () => void): Promise<void> {
   try {

@@ -50,7 +50,8 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   // while watching, so an idle observer and its socket can be collected together.
   onReady_ = Napi::Weak(info[2].As<Napi::Function>());
   if (socket_ == nullptr || socket_->Handle() == nullptr) {
-    Throw(ZmqError(env, EBADF));
+    // libzmq's own error for a closed socket, as zeromq v6 reports it.
+    Throw(ZmqError(env, ENOTSOCK));
     return;
   }
   if (socket_->Lent()) {
