@@ -1,8 +1,8 @@
 // Socket events: the one table of libzmq's monitor events (their names, as in zeromq v6, and
 // what value each carries), their types, and the turning of a native [id, value, endpoint]
 // triple into a typed event. lib/observer.ts delivers them.
-import {getSystemErrorMap} from "node:util"
-import {errnoError, errnoName, type ErrnoError} from "./errors"
+import {binding} from "./native"
+import type {ErrnoError} from "./errors"
 import * as zmq from "./generated/zmq"
 
 /** A ZAP (authentication) failure: the status code the ZAP handler answered. */
@@ -21,8 +21,6 @@ type ProtocolErrorName = {
 export interface ProtoError extends Error {
   /** Which violation: libzmq's ZMQ_PROTOCOL_ERROR_<name> as ERR_<name>, e.g. "ERR_ZMTP_UNEXPECTED_COMMAND". */
   code: `ERR_${ProtocolErrorName}`
-  /** libzmq's number for it. */
-  errno: number
 }
 
 /** What most events carry: the endpoint concerned. */
@@ -114,29 +112,24 @@ const protocolErrors = new Map<number, ProtoError["code"]>(
     ]),
 )
 
-// Descriptions only: the name comes from the addon's errno table (lib/errors.ts).
-let systemErrors: Map<number, [string, string]> | undefined
-
-function eventErrno(errno: number, type: string, address: string): ErrnoError {
-  systemErrors ??= getSystemErrorMap()
-  const code = errnoName(errno)
-  const system = systemErrors.get(-errno)
-  const description = system?.[0] === code ? system[1] : code
-  const error = errnoError(code, `${type}: ${description}`, address)
-  error.errno = errno
+// The events' errors are zeromq v6's: an errno event's is the error a libzmq failure with that
+// number becomes (the event carries the address); a protocol error says whose protocol (its
+// code which violation); an authentication failure what the ZAP status means.
+function protocolError(value: number): ProtoError {
+  const code = protocolErrors.get(value) ?? "ERR_ZMTP_UNSPECIFIED"
+  const error = new Error(`${code.startsWith("ERR_ZAP_") ? "ZAP" : "ZMTP"} protocol error`) as ProtoError
+  error.code = code
   return error
 }
 
-function protocolError(value: number): ProtoError {
-  const code = protocolErrors.get(value) ?? "ERR_ZMTP_UNSPECIFIED"
-  const error = new Error(`Handshake failed: protocol error ${code}`) as ProtoError
-  error.code = code
-  error.errno = value
-  return error
+const zapStatuses: Record<number, string> = {
+  300: "Temporary error",
+  400: "Authentication failure",
+  500: "Internal error",
 }
 
 function authError(status: number): AuthError {
-  const error = new Error(`Handshake failed: authentication refused with ZAP status ${status}`) as AuthError
+  const error = new Error(zapStatuses[status] ?? "Unknown error") as AuthError
   error.status = status as AuthError["status"]
   return error
 }
@@ -151,7 +144,7 @@ export function toEvent(id: number, value: number, address: string): Event {
     case "interval":
       return {type, address, interval: value} as Event
     case "errno":
-      return {type, address, error: eventErrno(value, type, address)} as Event
+      return {type, address, error: binding.libzmqError(value)} as Event
     case "protocol":
       return {type, address, error: protocolError(value)} as Event
     case "status":

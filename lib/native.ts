@@ -90,6 +90,8 @@ export interface NativeProxy {
 export interface Binding {
   /** Every errno name the addon knows, with libzmq's number for it on this platform (native/errors.cc). */
   errnos: Readonly<Record<string, number>>
+  /** The Error a libzmq failure with this error number becomes: code, errno, message (native/errors.cc). */
+  libzmqError(errno: number): Error & {code: string; errno: number}
   version(): string
   has(capability: string): boolean
   curveKeyPair(): {publicKey: string; secretKey: string}

@@ -29,6 +29,12 @@ static Napi::Value Has(const Napi::CallbackInfo& info) {
 }
 
 // lendWith(lendable): see ReleaseQueue::SetLendable.
+// libzmqError(errno) → the Error a libzmq failure with this number becomes (ZmqError: code,
+// errno, zeromq v6's or libzmq's text): for the errors monitor events report.
+static Napi::Value LibzmqError(const Napi::CallbackInfo& info) {
+  return ZmqError(info.Env(), info[0].As<Napi::Number>().Int32Value()).Value();
+}
+
 static Napi::Value LendWith(const Napi::CallbackInfo& info) {
   if (!info[0].IsFunction()) {
     Throw(Napi::TypeError::New(info.Env(), "lendWith takes a function"));
@@ -93,6 +99,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
   exports.Set("errnos", ErrnoTable(env));
+  exports.Set("libzmqError", Napi::Function::New<LibzmqError>(env, "libzmqError"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
   exports.Set("exitTeardown", Napi::Function::New<ExitTeardown>(env, "exitTeardown"));
   DefineKeys(env, exports);

@@ -36,22 +36,12 @@ export function monitor(core: CoreSocket, target: EventEmitter): Observer {
       const address = (event as {address: string}).address || undefined
       const failure = (event as {error?: ErrnoError}).error
       if (failure !== undefined) {
-        target.emit(name, failure.errno, address, v5Error(failure))
+        // The core's event error as it is: zeromq's v5-compat passes v6's on.
+        target.emit(name, failure.errno, address, failure)
       } else {
         target.emit(name, (event as {interval?: number}).interval, address, undefined)
       }
     })
   }
   return observer
-}
-
-// The core's event errors read "bind:error: address already in use"; v5's read as libzmq's
-// strerror, "Address already in use".
-function v5Error(failure: ErrnoError): ErrnoError {
-  const text = failure.message.replace(/^[a-z:]+: /, "")
-  const error = new Error(text.charAt(0).toUpperCase() + text.slice(1)) as ErrnoError
-  error.code = failure.code
-  error.errno = failure.errno
-  if (failure.address !== undefined) error.address = failure.address
-  return error
 }

@@ -1,7 +1,9 @@
 // Socket events from real traffic: every monitor event this machine can provoke, with its
 // name and payload, read through receive(), async iteration, on() listeners and waitFor().
+import * as os from "node:os"
 import * as net from "node:net"
 import * as path from "node:path"
+import {types} from "node:util"
 import {Context, Dealer, Observer, Pull, Push, Router, curveKeyPair, type Event} from "../../lib"
 import {closeAfterEach, freeTcpPort, ipcEndpoint, portOf, root} from "../helpers"
 import {runChild} from "./helpers"
@@ -77,7 +79,7 @@ describe("events of a connection", () => {
     }
   })
 
-  it("bind:error carries the errno error and the address; bind() throws too", async () => {
+  it("bind:error carries the address and the errno error (zeromq v6's); bind() throws too", async () => {
     const first = track(new Pull())
     await first.bind("tcp://127.0.0.1:*")
     const address = first.lastEndpoint!
@@ -90,10 +92,11 @@ describe("events of a connection", () => {
     expect(event).toMatchObject({
       type: "bind:error",
       address: bare,
-      error: {code: "EADDRINUSE", address: bare},
+      error: {code: "EADDRINUSE", errno: os.constants.errno.EADDRINUSE, message: "Address already in use"},
     })
-    expect(event.error.errno).toBeGreaterThan(0)
-    expect(event.error).toBeInstanceOf(Error)
+    expect(event.error).not.toHaveProperty("address")
+    // Made by the addon, as its other errors: an Error of the addon's realm (jest runs in another).
+    expect(types.isNativeError(event.error)).toBe(true)
   })
 })
 
@@ -141,7 +144,7 @@ describe("handshake failures", () => {
     expect(event).toMatchObject({
       type: "handshake:error:protocol",
       address,
-      error: {code: "ERR_ZMTP_CRYPTOGRAPHIC"},
+      error: {code: "ERR_ZMTP_CRYPTOGRAPHIC", message: "ZMTP protocol error"},
     })
     expect(event.error).toBeInstanceOf(Error)
     const other = await clientFailed
@@ -166,7 +169,7 @@ describe("handshake failures", () => {
     await expect(serverRefused).resolves.toMatchObject({
       type: "handshake:error:auth",
       address,
-      error: {status: 400},
+      error: {status: 400, message: "Authentication failure"},
     })
     await expect(clientRefused).resolves.toMatchObject({
       type: "handshake:error:auth",

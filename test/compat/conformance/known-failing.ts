@@ -54,11 +54,4 @@ export const knownFailing = new Map<string, "differs" | "crashes">([
   ["event loop: another socket is served during a send loop", "differs"],
   ["Router.connect: empty routingId", "differs"],
   ["Router.mandatory: reading it", "differs"],
-  ["event: bind:error (address in use)", "differs"],
-  ["event: handshake:error:auth (ZAP status 300)", "differs"],
-  ["event: handshake:error:auth (ZAP status 400)", "differs"],
-  ["event: handshake:error:auth (ZAP status 500)", "differs"],
-  ["event: handshake:error:protocol (ZAP reply malformed)", "differs"],
-  ["event: handshake:error:protocol (mechanism mismatch)", "differs"],
-  ["event: handshake:error:protocol (garbage greeting)", "differs"],
 ])
