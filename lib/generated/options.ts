@@ -96,7 +96,7 @@ const gssapiPrincipalNameTypeValues = ["hostBased", "userName", "krb5Principal"]
 const gssapiServicePrincipalNameTypeValues = ["hostBased", "userName", "krb5Principal"] as const
 
 /** The options every socket type has: the base of Socket. */
-export abstract class SocketBase extends RawSocketOptions {
+abstract class Socket extends RawSocketOptions {
   /**
    * Which of the context's I/O threads serve the connections made after it is set: bit n stands
    * for thread n; 0 lets libzmq choose.
@@ -1074,7 +1074,7 @@ export abstract class SocketBase extends RawSocketOptions {
 }
 
 /** The options of a context: the base of Context. */
-export abstract class ContextBase extends RawContextOptions {
+abstract class Context extends RawContextOptions {
   /**
    * How many I/O threads the context runs; set it before the context's first socket.
    *
@@ -1194,3 +1194,5 @@ export abstract class ContextBase extends RawContextOptions {
     setContextBool(this[native], ZMQ_BLOCKY, "blocky", value)
   }
 }
+
+export {Socket as SocketBase, Context as ContextBase}

@@ -166,15 +166,20 @@ function optionsSource({socketOptions, contextOptions}) {
       'import {RawContextOptions, RawSocketOptions} from "../core/raw-options"',
     ]),
     "",
+    // The classes' own names are Socket and Context: V8 names the class holding an accessor in
+    // "Cannot set property type of #<Socket> which has only a getter", and zeromq v6's read-only
+    // options are Socket's and Context's.
     "/** The options every socket type has: the base of Socket. */",
-    "export abstract class SocketBase extends RawSocketOptions {",
+    "abstract class Socket extends RawSocketOptions {",
     ...socket,
     "}",
     "",
     "/** The options of a context: the base of Context. */",
-    "export abstract class ContextBase extends RawContextOptions {",
+    "abstract class Context extends RawContextOptions {",
     ...context,
     "}",
+    "",
+    "export {Socket as SocketBase, Context as ContextBase}",
   ].join("\n")
 }
 

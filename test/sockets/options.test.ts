@@ -151,6 +151,21 @@ describe("socket options", () => {
     expect(() => new zmq.Pull(5 as any)).toThrow(new TypeError("Options must be an object (got number 5)"))
   })
 
+  it("a read-only property: V8's TypeError naming Socket or Context (as v6's) in strict mode, ignored in sloppy mode", () => {
+    const socket = make("Pair")
+    const context = new zmq.Context()
+    const readOnly = (key: string, owner: string) =>
+      new TypeError(`Cannot set property ${key} of #<${owner}> which has only a getter`)
+    for (const key of ["type", "lastEndpoint", "context", "events"]) {
+      expect(() => ((socket as any)[key] = 5)).toThrow(readOnly(key, "Socket"))
+    }
+    expect(() => ((context as any).maxSocketsLimit = 5)).toThrow(readOnly("maxSocketsLimit", "Context"))
+    // Sloppy mode (a Function body is not a module's): the assignment does nothing.
+    const assign = new Function("object", "key", "object[key] = 5; return object[key]")
+    expect(assign(socket, "type")).toBe(socket.type)
+    expect(assign(context, "maxSocketsLimit")).toBe(context.maxSocketsLimit)
+  })
+
   it.each([
     ["linger", "100", "a number"],
     ["immediate", 1, "a boolean"],

@@ -3,11 +3,6 @@
 // still fail — the test fails once it is fixed, asking for its removal here: the list only
 // shrinks, to nothing.
 export const knownFailing = new Map<string, "differs" | "crashes">([
-  ["Context: setting maxSocketsLimit", "differs"],
-  ["setting a read-only option", "differs"],
-  ["setting lastEndpoint", "differs"],
-  ["socket.context is read-only", "differs"],
-  ["socket.events is read-only", "differs"],
   ["tcpAcceptFilter: the socket types that have it, and its default", "differs"],
   ["tcpAcceptFilter: set and read back", "differs"],
   ["tcpAcceptFilter: in the constructor", "differs"],

@@ -70,6 +70,31 @@ const perClass = (name: string): Row[] => [
   },
 ]
 
+/**
+ * Assigning a property that has only a getter, as a program does: in strict mode V8's TypeError
+ * naming the class that holds the getter ("Cannot set property type of #<Socket> which has
+ * only a getter"), in sloppy mode nothing (the value stays). In child processes: run from
+ * jest's realm, V8 names zeromq v6's holder "[object Object]" instead, as it was made in Node's
+ * main realm (its Object.prototype.toString is not the realm's own).
+ */
+export function readOnlyRow(name: string, target: "socket" | "context", key: string): Row {
+  return {
+    name,
+    run: async (zmq, t) => {
+      const object = target === "socket" ? t.track(new zmq.Pair()) : new zmq.Context()
+      const before = object[key]
+      const strict = await t.settle(function assign() {
+        "use strict"
+        object[key] = 5
+      })
+      object[key] = 5 // the scenario runs in sloppy mode in the child
+      return [strict, object[key] === before]
+    },
+    isolated: true,
+    closure: {target, key},
+  }
+}
+
 // v6's Error "Invalid argument", with a code.
 const notAContext = {
   because: "coded-errors",
@@ -128,18 +153,8 @@ export const constructRows: Row[] = [
     name: "a socket is sealed: Object.isExtensible",
     run: (zmq, t) => Object.isExtensible(t.track(new zmq.Pair())),
   },
-  {
-    name: "setting a read-only option",
-    run: (zmq, t) => {
-      t.track(new zmq.Pair()).type = 2
-    },
-  },
-  {
-    name: "setting lastEndpoint",
-    run: (zmq, t) => {
-      t.track(new zmq.Pair()).lastEndpoint = "x"
-    },
-  },
+  readOnlyRow("setting a read-only option", "socket", "type"),
+  readOnlyRow("setting lastEndpoint", "socket", "lastEndpoint"),
   {
     name: "options.context: a Context",
     run: (zmq, t) => {
@@ -177,18 +192,8 @@ export const constructRows: Row[] = [
     name: "options applied in order: routingId on a Router",
     run: (zmq, t) => t.track(new zmq.Router({routingId: "me", mandatory: true})).routingId,
   },
-  {
-    name: "socket.context is read-only",
-    run: (zmq, t) => {
-      t.track(new zmq.Pair()).context = new zmq.Context()
-    },
-  },
-  {
-    name: "socket.events is read-only",
-    run: (zmq, t) => {
-      t.track(new zmq.Pair()).events = 5
-    },
-  },
+  readOnlyRow("socket.context is read-only", "socket", "context"),
+  readOnlyRow("socket.events is read-only", "socket", "events"),
   {
     name: "socket.events is the same observer each time",
     run: (zmq, t) => {
