@@ -17,6 +17,8 @@ import zmq
 
 _, role, endpoint = sys.argv[1:4]
 arg = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+# idle: how long to watch the sockets do nothing.
+window = float(sys.argv[5]) if len(sys.argv) > 5 else 3
 context = zmq.Context()
 stop = threading.Event()
 
@@ -89,11 +91,11 @@ def idle():
     while time.monotonic() < deadline:
         poller.poll(100)
     before = usage()
-    deadline = time.monotonic() + 3
+    deadline = time.monotonic() + window
     while time.monotonic() < deadline:
         poller.poll(1000)
     after = usage()
-    emit({"sockets": arg, "rss": after["rss"], "idleCpuMs": (after["cpu"] - before["cpu"]) * 1000, "seconds": 3})
+    emit({"sockets": arg, "rss": after["rss"], "idleCpuMs": (after["cpu"] - before["cpu"]) * 1000, "seconds": window})
 
 
 {"router": router, "publisher": publisher, "idle": idle}[role]()

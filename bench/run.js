@@ -24,11 +24,18 @@ const only = (args.find(a => a.startsWith("--only=")) || "").slice(7)
 // --impls=ours-v5,zeromq-v5: run only these implementations.
 const chosen = (args.find(a => a.startsWith("--impls=")) || "").slice(8).split(",").filter(Boolean)
 const settings = quick
-  ? {runs: 3, seconds: 0.25, timeout: 15000, memory: [500000, 2000000], roundTrips: 2000}
+  ? {
+      runs: 3,
+      calibrationCounts: true,
+      seconds: 0.25,
+      timeout: 15000,
+      memory: [250000, 1000000],
+      roundTrips: 2000,
+    }
   : {runs: 5, seconds: 0.6, timeout: 30000, memory: [1000000, 10000000], roundTrips: 20000}
 
 const KiB = 1024
-const sizes = quick ? [1, 64, 64 * KiB] : [1, 64, KiB, 64 * KiB, KiB * KiB]
+const sizes = [1, 64, KiB, 64 * KiB, KiB * KiB]
 const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq", "ours-busy"]
 // The v5 API's rows: PUSH/PULL tcp 1 B and 64 B, and REQ/REP, over tcp between two processes.
 const v5Impls = ["zeromq-v5", "ours-v5"]
@@ -38,9 +45,25 @@ let pyzmq = {missing: "not checked"}
 
 // ---- scenarios ----
 
+// --quick: one cell per question the full run answers (small-message and bandwidth throughput
+// over tcp, inproc, multipart, latency over tcp and inproc), without the opt-in busyPoll and
+// v5-compat rows (--impls= runs those alone): each cell costs a calibration and the runs, each
+// a process start (two for two-process cells), ~1 s per run here under load.
+function quickScenarios() {
+  return [
+    {kind: "thr", transport: "tcp", procs: 2, size: 64, frames: 1},
+    {kind: "thr", transport: "tcp", procs: 2, size: 64 * KiB, frames: 1},
+    {kind: "thr", transport: "inproc", procs: 1, size: 64, frames: 1},
+    {kind: "thr", transport: "tcp", procs: 2, size: 64, frames: 3},
+    {kind: "lat", transport: "tcp", procs: 2, size: 1, frames: 1},
+    {kind: "lat", transport: "inproc", procs: 1, size: 1, frames: 1},
+  ].filter(s => !only || label(s).includes(only))
+}
+
 function scenarios() {
+  if (quick) return quickScenarios()
   const list = []
-  const transports = quick ? ["tcp"] : ["tcp", "ipc"]
+  const transports = ["tcp", "ipc"]
   for (const transport of transports) {
     for (const size of sizes) list.push({kind: "thr", transport, procs: 2, size, frames: 1})
   }
@@ -64,6 +87,7 @@ function label(s) {
 // one-process tcp/ipc mode; latency has no batch form.
 function supports(impl, s) {
   if (chosen.length > 0 && !chosen.includes(impl)) return false
+  if (quick && chosen.length === 0 && (impl === "ours-busy" || v5Impls.includes(impl))) return false
   if (v5Impls.includes(impl)) {
     return s.transport === "tcp" && s.procs === 2 && s.frames === 1 && (s.kind === "lat" || s.size <= 64)
   }
@@ -215,8 +239,9 @@ async function bench(impl, s) {
   let perSecond = s.kind === "thr" ? first.rate : 1e6 / (2 * first.latencyUs)
   const least = s.kind === "thr" ? 1000 : settings.roundTrips
   const count = Math.round(Math.max(least, Math.min(50e6, perSecond * settings.seconds)))
-  const runs = []
-  for (let i = 0; i < settings.runs; i++) runs.push(await measure(impl, s, count))
+  // --quick: the calibration run is one of the runs (a shorter one; every run is a start-up).
+  const runs = settings.calibrationCounts ? [first] : []
+  while (runs.length < settings.runs) runs.push(await measure(impl, s, count))
   const key = s.kind === "thr" ? "rate" : "latencyUs"
   const value = median(runs.map(r => r[key]))
   const maxRSS = Math.max(...runs.map(r => r.maxRSS || 0)) || undefined
@@ -382,7 +407,7 @@ function memoryCheck() {
 
 function prepare() {
   const steps = [
-    [process.execPath, [path.join(root, "scripts", "ensure-built.js")]],
+    [process.execPath, [path.join(root, "scripts", "ensure-built.js"), "--addon-only"]],
     ["cmake", ["--build", path.join(root, "build"), "--target", "zmq_perf_tools"]],
   ]
   for (const [command, argv] of steps) {
@@ -420,25 +445,33 @@ function pyzmqWarning() {
 async function main() {
   const began = Date.now()
   prepare()
+  const phase = (name, since) =>
+    process.stderr.write(`bench: ${name} took ${((Date.now() - since) / 1000).toFixed(1)} s\n`)
+  phase("build check", began)
+  const cellsBegan = Date.now()
   pyzmq = checkPyzmq()
   if (pyzmq.missing) process.stderr.write(`\nbench: ${pyzmqWarning()}\n\n`)
   const results = []
   for (const s of scenarios()) {
     const values = {}
+    // Seconds each implementation's cell took (calibration and runs, start-ups included).
+    const took = []
     for (const impl of [...impls, ...v5Impls]) {
       if (!supports(impl, s)) continue
+      const cellBegan = Date.now()
       try {
         values[impl] = await bench(impl, s)
       } catch (error) {
         values[impl] = {error: error.message}
         process.stderr.write(`bench: ${label(s)} ${names[impl]}: ${error.message}\n`)
       }
+      took.push(`${impl} ${((Date.now() - cellBegan) / 1000).toFixed(1)}`)
     }
     results.push({scenario: s, label: label(s), values})
     process.stderr.write(
       `bench: ${table([results[results.length - 1]])
         .split("\n")
-        .pop()}\n`,
+        .pop()} (s: ${took.join(", ")})\n`,
     )
     const v5Row = v5Table([results[results.length - 1]])
     if (v5Row) process.stderr.write(`bench: ${v5Row.split("\n").pop()}\n`)
@@ -448,6 +481,8 @@ async function main() {
     waitFor,
     endpointFor,
     seconds: quick ? 0.7 : 1.5,
+    // How long the idle sockets are watched doing nothing (their CPU then should be ~0).
+    idleSeconds: quick ? 1 : 3,
     timeout: 60000,
     peers: argv => start(perfTool("peers"), argv),
     worker: (impl, argv) =>
@@ -455,6 +490,8 @@ async function main() {
         ? start(python, [path.join(root, "bench", "pyzmq_scale.py"), impl, ...argv])
         : start(process.execPath, [scale.workerPath, impl, ...argv]),
   }
+  phase("throughput and latency", cellsBegan)
+  const scaleBegan = Date.now()
   const scaleResults = await scale.runScale(
     quick,
     scaleTools,
@@ -464,7 +501,10 @@ async function main() {
       !(impl === "pyzmq" && pyzmq.missing),
     line => process.stderr.write(`${line}\n`),
   )
+  phase("scale", scaleBegan)
+  const memoryBegan = Date.now()
   const memory = only || chosen.length > 0 ? undefined : memoryCheck()
+  if (memory) phase("memory check", memoryBegan)
   const seconds = (Date.now() - began) / 1000
   const report = {
     date: new Date().toISOString(),

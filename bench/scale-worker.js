@@ -5,7 +5,7 @@
 //     a Router echoing every request to its Dealer (bench/c/peers.c dealers)
 //   node bench/scale-worker.js <impl> publisher <endpoint> <prefixes>
 //     a Publisher sending 16-byte messages on topics "t0.".."t<prefixes-1>." in turn
-//   node bench/scale-worker.js <impl> idle <endpoint> <sockets>
+//   node bench/scale-worker.js <impl> idle <endpoint> <sockets> [seconds, 3 by default]
 //     <sockets> Dealers connected to a Router of this process, each with a receive waiting
 // router and publisher print {"ready", rss} once bound and, when stdin closes, their RSS and
 // CPU seconds; idle prints its RSS and the CPU it used while 3 s passed with nothing to do.
@@ -13,7 +13,7 @@
 
 const path = require("node:path")
 
-const [impl, role, endpoint, arg] = process.argv.slice(2)
+const [impl, role, endpoint, arg, window = "3"] = process.argv.slice(2)
 const ours = process.env.ZMQN_BENCH_DIST || path.join(__dirname, "..", "dist")
 const zmq = impl === "zeromq" ? require("zeromq") : require(path.resolve(ours))
 
@@ -75,10 +75,11 @@ async function idle(count) {
   }
   // Let the connections settle (handshakes), then measure nothing happening.
   await new Promise(resolve => setTimeout(resolve, 1000))
+  const seconds = Number(window)
   const before = usage()
-  await new Promise(resolve => setTimeout(resolve, 3000))
+  await new Promise(resolve => setTimeout(resolve, seconds * 1000))
   const after = usage()
-  print({sockets: count, rss: after.rss, idleCpuMs: (after.cpu - before.cpu) * 1000, seconds: 3})
+  print({sockets: count, rss: after.rss, idleCpuMs: (after.cpu - before.cpu) * 1000, seconds})
   for (const socket of sockets) {
     socket.linger = 0
     socket.close()

@@ -35,7 +35,7 @@ function firstJSON(proc) {
 
 /**
  * Measures one cell. tools: {start, waitFor, endpointFor, worker(impl, argv), peers(argv),
- * seconds, timeout} from bench/run.js.
+ * seconds, idleSeconds, timeout} from bench/run.js.
  */
 async function measure(impl, s, tools) {
   const endpoint = await tools.endpointFor("tcp")
@@ -47,7 +47,7 @@ async function measure(impl, s, tools) {
       ),
     ])
   if (s.kind === "idle") {
-    const proc = tools.worker(impl, ["idle", endpoint, s.peers])
+    const proc = tools.worker(impl, ["idle", endpoint, s.peers, tools.idleSeconds])
     try {
       const code = await deadline(proc, "idle")
       if (code !== 0) throw new Error(`exit ${code}: ${proc.stderr.trim().split("\n").pop()}`)
@@ -118,6 +118,7 @@ async function runScale(quick, tools, wanted, log) {
   for (const s of scenarios(quick)) {
     if (!wanted(label(s))) continue
     const values = {}
+    const began = Date.now()
     for (const impl of impls) {
       if (!wanted(label(s), impl)) continue
       try {
@@ -128,7 +129,10 @@ async function runScale(quick, tools, wanted, log) {
       }
     }
     results.push({scenario: s, label: label(s), values})
-    log(`bench: ${label(s)}: ${impls.map(impl => `${impl} ${format(s, values[impl])}`).join("; ")}`)
+    const took = ((Date.now() - began) / 1000).toFixed(1)
+    log(
+      `bench: ${label(s)}: ${impls.map(impl => `${impl} ${format(s, values[impl])}`).join("; ")} (${took} s)`,
+    )
   }
   return results
 }

@@ -45,8 +45,10 @@ function stalePrebuilds() {
   return stale.length ? ["--target", stale.map(entry => entry.target).join(",")] : []
 }
 
-// First, because node-gyp (run by prebuildify) empties build/.
-const prebuilds = stalePrebuilds()
+// First, because node-gyp (run by prebuildify) empties build/. --addon-only (bench/run.js):
+// just build/ and dist/, which is what node-gyp-build loads first; the seven prebuild lanes
+// take minutes to remake after a change to native/.
+const prebuilds = process.argv.includes("--addon-only") ? [] : stalePrebuilds()
 if (prebuilds.length) run(process.execPath, [path.join(root, "scripts", "build-prebuilds.js"), ...prebuilds])
 
 // cmake-js rebuilds incrementally (libzmq is not rebuilt when only native/ changed).
