@@ -47,7 +47,8 @@ export interface NativeSocket {
   /** Queues messages (passed as arguments) in order: how many were taken, or -1 - index of an unsupported one. */
   sendMany(...messages: unknown[]): number
   sendRouted(frame: unknown, routingId: number, group: string | Buffer | undefined): SendResult
-  receive(): Buffer[] | undefined
+  /** One message: its frame alone when it has one (lib/core/frames.ts framesOf), undefined when none is ready. */
+  receive(): Buffer | Buffer[] | undefined
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined

@@ -125,8 +125,8 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // 1: queued; 0: would block (EAGAIN, nothing sent); -1: a frame of an unsupported type;
   // -2: libzmq error (JS exception pending).
   int SendMessage(Napi::Env env, napi_value message);
-  // Receives one whole message as an array of Buffers; undefined when none is ready, empty
-  // value with a pending exception on error.
+  // Receives one whole message: its Buffer when it has one frame, else an array of Buffers;
+  // undefined when none is ready, empty value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
   // ReceiveMessage, for callers that need not know whether it would block.
   Napi::Value ReceiveOne(Napi::Env env);

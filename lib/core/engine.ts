@@ -7,7 +7,7 @@ import {SendResult, type NativeSocket} from "../native"
 import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
 import {ZMQ_POLLIN, ZMQ_POLLOUT} from "../generated/zmq"
 import type {Codec} from "./codecs"
-import {decodeSlab, frameTypeError, normalizeMessage, type Message} from "./frames"
+import {decodeSlab, frameTypeError, framesOf, normalizeMessage, type Message} from "./frames"
 import {MessageIterator} from "./iterator"
 import {arm, callerStack, settle, timeoutError, type OperationOptions, type Pending} from "./pending"
 import {Queue} from "./queue"
@@ -51,7 +51,7 @@ export class Engine {
   // message's frames, or a slab of messages when batch > 1. Answers with what still waits.
   private readonly onReady = (delivered?: unknown): number => {
     if (delivered !== undefined) {
-      if (this.batch === 1) this.inbox.push(delivered)
+      if (this.batch === 1) this.inbox.push(framesOf(delivered as Buffer | Buffer[]))
       else for (const message of decodeSlab(delivered as Buffer, this.largeFrames)) this.inbox.push(message)
     }
     this.inCallback = true
@@ -375,7 +375,10 @@ export class Engine {
   // One attempt to take a message: the codec's own, or the next of a batch of frames.
   private tryReceive(): unknown {
     if (this.codec.receive !== undefined) return this.codec.receive(this.native)
-    if (this.batch === 1) return this.native.receive()
+    if (this.batch === 1) {
+      const received = this.native.receive()
+      return received === undefined ? undefined : framesOf(received)
+    }
     const messages = this.receiveBatch(this.batch)
     if (messages.length === 0) return undefined
     if (messages.length > 1) this.inbox.refill(messages, 1)

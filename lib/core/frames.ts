@@ -61,6 +61,11 @@ export function decodeSlab(slab: Buffer, large: Buffer[]): Message[][] {
   return messages
 }
 
+/** A message as native receive() gives it (a one-frame message as its frame) as its frames. */
+export function framesOf(received: Buffer | Buffer[]): Message[] {
+  return Array.isArray(received) ? received : [received]
+}
+
 // The slow path for frames the native layer does not take directly: numbers become text,
 // SharedArrayBuffers get a view. Undefined when the frame is unsendable.
 function normalizeFrame(frame: unknown): unknown {
