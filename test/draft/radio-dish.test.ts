@@ -91,7 +91,7 @@ describe("group errors", () => {
       await radio.send("cut", {group: tooLong})
       const got = await Promise.race([
         dish.receive(),
-        new Promise<undefined>(resolve => setTimeout(resolve, 5)),
+        new Promise<undefined>(resolve => setTimeout(() => resolve(undefined), 5)),
       ])
       if (got === undefined) continue
       expect(got[0].toString()).toBe("cut")
