@@ -23,8 +23,11 @@ export interface OptionSpec {
   readonly for?: "readable" | "writable" | readonly SocketKind[]
   /** Names for an integer option's values (index = libzmq's number). */
   readonly values?: readonly (string | null)[]
-  /** Buffer size to read a text option with, where libzmq picks the encoding by it. */
-  readonly size?: number
+  /**
+   * Why libzmq refuses to read it (EINVAL), for an option zeromq v6 has a getter for all the
+   * same: ours has it too, and it throws what v6's throws.
+   */
+  readonly unreadable?: string
   /** The read-only option holding the largest value libzmq can work with. */
   readonly atMost?: string
   /** What it means, for the accessor's doc comment. */
@@ -37,6 +40,8 @@ export interface OptionSpec {
 const gssapiNames = ["hostBased", "userName", "krb5Principal"] as const
 const conflaters = ["Pull", "Push", "Subscriber", "Publisher", "Dealer", "Scatter", "Gather"] as const
 const ms = "milliseconds"
+// libzmq gives a CURVE key back to a read of exactly 32 bytes (binary) or 41 (Z85 and its NUL).
+const curveKeyRead = "libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024"
 
 // Units are libzmq's own; -1 means "infinite" or "the system's default" where the doc says so.
 // One option per entry, its doc on the second line: a table, kept as written.
@@ -115,7 +120,8 @@ export const socketOptions = [
     doc: "The endpoint bound last, wildcards resolved: e.g. the port chosen for `tcp://127.0.0.1:*`.",
   },
   {
-    name: "mandatory", zmq: "ZMQ_ROUTER_MANDATORY", type: "bool", access: "w", for: ["Router"], default: "false",
+    name: "mandatory", zmq: "ZMQ_ROUTER_MANDATORY", type: "bool", for: ["Router"], default: "false",
+    unreadable: "libzmq cannot read it back",
     doc: "Whether a message to an unknown routing id fails with EHOSTUNREACH (and one to a full peer waits) instead of being dropped.",
   },
   {
@@ -135,7 +141,8 @@ export const socketOptions = [
     doc: "TCP_KEEPINTVL of tcp connections: the time between keepalive probes.",
   },
   {
-    name: "tcpAcceptFilter", zmq: "ZMQ_TCP_ACCEPT_FILTER", type: "string", access: "w", default: "none: every address may connect",
+    name: "tcpAcceptFilter", zmq: "ZMQ_TCP_ACCEPT_FILTER", type: "string", default: "none: every address may connect",
+    unreadable: "libzmq cannot read it back",
     doc: "Adds an address (IP, or CIDR such as `192.168.1.0/24`) that may connect to the bound tcp endpoints; null clears the list. Deprecated in libzmq: ZAP does this better.",
   },
   {
@@ -170,17 +177,19 @@ export const socketOptions = [
     name: "curveServer", zmq: "ZMQ_CURVE_SERVER", type: "bool", default: "false",
     doc: "Whether the socket is a CURVE server (it needs curveSecretKey; its clients need its public key).",
   },
-  // Read back as Z85 text: libzmq returns that encoding when asked for 41 bytes.
   {
-    name: "curvePublicKey", zmq: "ZMQ_CURVE_PUBLICKEY", type: "string", size: 41, default: "null",
-    doc: "This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes), read back as Z85.",
+    name: "curvePublicKey", zmq: "ZMQ_CURVE_PUBLICKEY", type: "string", default: "null",
+    unreadable: curveKeyRead,
+    doc: "This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes).",
   },
   {
-    name: "curveSecretKey", zmq: "ZMQ_CURVE_SECRETKEY", type: "string", size: 41, default: "null",
-    doc: "This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes), read back as Z85.",
+    name: "curveSecretKey", zmq: "ZMQ_CURVE_SECRETKEY", type: "string", default: "null",
+    unreadable: curveKeyRead,
+    doc: "This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes).",
   },
   {
-    name: "curveServerKey", zmq: "ZMQ_CURVE_SERVERKEY", type: "string", size: 41, default: "null",
+    name: "curveServerKey", zmq: "ZMQ_CURVE_SERVERKEY", type: "string", default: "null",
+    unreadable: curveKeyRead,
     doc: "The public key of the CURVE server this socket connects to; setting it makes the socket a CURVE client.",
   },
   {

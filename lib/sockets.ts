@@ -34,9 +34,10 @@ export type Options<K extends SocketKind, Extra = object> = BaseSocketOptions &
   Partial<WritableSocketOptions<K>> &
   Partial<Extra>
 
-// Both are options to libzmq, set as zeromq v6 sets them (its value rule and words).
+// Both are options to libzmq, set as zeromq v6 sets them (its value rule and words). v6 skips
+// a routing id that is falsy (undefined, "", null), as libzmq would refuse an empty one.
 function setConnectRoutingId(socket: NativeSocket, routingId: unknown): void {
-  if (routingId !== undefined) setString(socket, ZMQ_CONNECT_ROUTING_ID, "options.routingId", routingId)
+  if (routingId) setString(socket, ZMQ_CONNECT_ROUTING_ID, "options.routingId", routingId)
 }
 
 function subscription(socket: NativeSocket, option: number, prefixes: (string | Buffer)[]): void {
@@ -214,7 +215,8 @@ export class Router extends RouterBase {
   }
 
   /**
-   * Connects to an endpoint, naming the peer `options.routingId` on our side when given.
+   * Connects to an endpoint, naming the peer `options.routingId` on our side when given (an
+   * empty one names nothing, as in zeromq v6).
    *
    * @throws TypeError when `options.routingId` is neither a string nor a Buffer; otherwise
    * what `Socket.connect()` throws.
@@ -356,7 +358,8 @@ export class Stream extends StreamBase {
   }
 
   /**
-   * Connects to an endpoint, naming the peer `options.routingId` on our side when given.
+   * Connects to an endpoint, naming the peer `options.routingId` on our side when given (an
+   * empty one names nothing, as in zeromq v6).
    *
    * @throws TypeError when `options.routingId` is neither a string nor a Buffer; otherwise
    * what `Socket.connect()` throws.

@@ -142,9 +142,9 @@ export function setUint64(socket: NativeSocket, id: number, name: string, value:
   writeSocket(socket, id, name, value, () => socket.setUint64(id, int < 0 ? 0 : int))
 }
 
-/** A text option; `size`: the buffer to read it with, where libzmq picks the encoding by it. */
-export function getString(socket: NativeSocket, id: number, size?: number): string | null {
-  const bytes = socket.getBytes(id, size)
+/** A text option, read as v6 reads it (into 1024 bytes). */
+export function getString(socket: NativeSocket, id: number): string | null {
+  const bytes = socket.getBytes(id)
   // Text up to its NUL (libzmq counts a terminating one), as v6 reads it.
   const nul = bytes.indexOf(0)
   const end = nul < 0 ? bytes.length : nul

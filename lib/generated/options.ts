@@ -344,7 +344,17 @@ abstract class Socket extends RawSocketOptions {
   /**
    * Adds an address (IP, or CIDR such as `192.168.1.0/24`) that may connect to the bound tcp
    * endpoints; null clears the list. Deprecated in libzmq: ZAP does this better.
-   * Write-only: libzmq cannot read it back.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq cannot read it back.
+   *
+   * libzmq: `ZMQ_TCP_ACCEPT_FILTER` · default: none: every address may connect · socket types: all
+   */
+  get tcpAcceptFilter(): string | null {
+    return getString(this[native], ZMQ_TCP_ACCEPT_FILTER)
+  }
+  /**
+   * Adds an address (IP, or CIDR such as `192.168.1.0/24`) that may connect to the bound tcp
+   * endpoints; null clears the list. Deprecated in libzmq: ZAP does this better.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq cannot read it back.
    *
    * libzmq: `ZMQ_TCP_ACCEPT_FILTER` · default: none: every address may connect · socket types: all
    */
@@ -470,15 +480,17 @@ abstract class Socket extends RawSocketOptions {
   }
 
   /**
-   * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes), read back as Z85.
+   * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes).
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null · socket types: all
    */
   get curvePublicKey(): string | null {
-    return getString(this[native], ZMQ_CURVE_PUBLICKEY, 41)
+    return getString(this[native], ZMQ_CURVE_PUBLICKEY)
   }
   /**
-   * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes), read back as Z85.
+   * This socket's long-term CURVE public key: 40 Z85 characters (or 32 bytes).
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_PUBLICKEY` · default: null · socket types: all
    */
@@ -487,15 +499,17 @@ abstract class Socket extends RawSocketOptions {
   }
 
   /**
-   * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes), read back as Z85.
+   * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes).
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null · socket types: all
    */
   get curveSecretKey(): string | null {
-    return getString(this[native], ZMQ_CURVE_SECRETKEY, 41)
+    return getString(this[native], ZMQ_CURVE_SECRETKEY)
   }
   /**
-   * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes), read back as Z85.
+   * This socket's long-term CURVE secret key: 40 Z85 characters (or 32 bytes).
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_SECRETKEY` · default: null · socket types: all
    */
@@ -506,15 +520,17 @@ abstract class Socket extends RawSocketOptions {
   /**
    * The public key of the CURVE server this socket connects to; setting it makes the socket a
    * CURVE client.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null · socket types: all
    */
   get curveServerKey(): string | null {
-    return getString(this[native], ZMQ_CURVE_SERVERKEY, 41)
+    return getString(this[native], ZMQ_CURVE_SERVERKEY)
   }
   /**
    * The public key of the CURVE server this socket connects to; setting it makes the socket a
    * CURVE client.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq gives a key back only to a read of 32 or 41 bytes, not to v6's 1024.
    *
    * libzmq: `ZMQ_CURVE_SERVERKEY` · default: null · socket types: all
    */

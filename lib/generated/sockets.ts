@@ -1357,7 +1357,17 @@ export abstract class RouterBase
   /**
    * Whether a message to an unknown routing id fails with EHOSTUNREACH (and one to a full peer
    * waits) instead of being dropped.
-   * Write-only: libzmq cannot read it back.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq cannot read it back.
+   *
+   * libzmq: `ZMQ_ROUTER_MANDATORY` · default: false · socket types: Router
+   */
+  get mandatory(): boolean {
+    return getBool(this[native], ZMQ_ROUTER_MANDATORY)
+  }
+  /**
+   * Whether a message to an unknown routing id fails with EHOSTUNREACH (and one to a full peer
+   * waits) instead of being dropped.
+   * Reading it throws EINVAL, as in zeromq v6: libzmq cannot read it back.
    *
    * libzmq: `ZMQ_ROUTER_MANDATORY` · default: false · socket types: Router
    */

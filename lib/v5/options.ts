@@ -55,12 +55,19 @@ interface Spec {
   readonly size?: number
 }
 
+// zeromq v5 read CURVE keys back as Z85 text: libzmq gives that encoding to a read of 41 bytes
+// (v6's getters read 1024 and fail).
+const z85Key = (name: string): Spec => ({name, type: "string", size: 41})
+
 // Every option of the core's table, plus the old ones zeromq v5 exported that libzmq 4.3
 // still has and the table does not name.
 const byId = new Map<number, Spec>([
   ...socketOptions.map(spec => [libzmq[spec.zmq], spec] as [number, Spec]),
   [zmq.ZMQ_IPV4ONLY, {name: "ipv4only", type: "int32"}],
   [zmq.ZMQ_XPUB_VERBOSE, {name: "xpub_verbose", type: "int32"}],
+  [zmq.ZMQ_CURVE_PUBLICKEY, z85Key("curvePublicKey")],
+  [zmq.ZMQ_CURVE_SECRETKEY, z85Key("curveSecretKey")],
+  [zmq.ZMQ_CURVE_SERVERKEY, z85Key("curveServerKey")],
 ])
 
 // Options whose state lives in our event loop, not in libzmq: zeromq v6's v5-compat refuses

@@ -49,6 +49,7 @@ function docComment(spec, kinds) {
   if (spec.default) facts.push(`default: ${spec.default}`)
   const lines = wrap(spec.doc, 94)
   if (spec.access === "w") lines.push("Write-only: libzmq cannot read it back.")
+  if (spec.unreadable) lines.push(`Reading it throws EINVAL, as in zeromq v6: ${spec.unreadable}.`)
   if (kinds) facts.push(`socket types: ${kinds}`)
   lines.push("", ...wrap(facts.join(" · "), 94))
   return ["  /**", ...lines.map(line => (line === "" ? "   *" : `   * ${line}`)), "   */"]
@@ -77,11 +78,7 @@ function socketCalls(spec) {
     uint64: "Uint64",
   }
   const name = suffix[spec.type]
-  return {
-    get: `get${name}`,
-    set: `set${name}`,
-    extra: spec.type === "string" && spec.size ? String(spec.size) : undefined,
-  }
+  return {get: `get${name}`, set: `set${name}`}
 }
 
 function contextCalls(spec) {

@@ -69,14 +69,6 @@ const unusable: Record<string, (string | symbol)[]> = {
   Datagram: ["join", "leave"],
 }
 
-// Intentional differences: zeromq v6 gives `mandatory` (Router) and `tcpAcceptFilter` (every
-// socket) getters that always throw EINVAL, since libzmq cannot read those options; ours are
-// write-only like every other option libzmq cannot read back.
-const differences: Record<string, Record<string, Kind>> = {
-  Router: {mandatory: "set"},
-}
-const everySocket: Record<string, Kind> = {tcpAcceptFilter: "set"}
-
 // Socket events (`socket.events`, Observer) and Proxy belong to the events issue; they are
 // compared once lib/ exports them.
 const haveEvents = typeof (ours as any).Observer === "function"
@@ -85,9 +77,6 @@ function expected(name: string, prototype: object): Shape {
   const shape = shapeOf(prototype)
   for (const key of [...notPublic, ...(unusable[name] ?? [])]) shape.delete(key)
   if (!haveEvents) shape.delete("events")
-  const socketClass = name !== "Context" && shape.has("linger")
-  const adjusted = {...(socketClass ? everySocket : {}), ...differences[name]}
-  for (const [key, kind] of Object.entries(adjusted)) shape.set(key, kind)
   return shape
 }
 

@@ -3,23 +3,6 @@
 // still fail — the test fails once it is fixed, asking for its removal here: the list only
 // shrinks, to nothing.
 export const knownFailing = new Map<string, "differs" | "crashes">([
-  ["tcpAcceptFilter: the socket types that have it, and its default", "differs"],
-  ["tcpAcceptFilter: set and read back", "differs"],
-  ["tcpAcceptFilter: in the constructor", "differs"],
-  ["tcpAcceptFilter: on a closed socket", "differs"],
-  ["curvePublicKey: the socket types that have it, and its default", "differs"],
-  ["curvePublicKey: set and read back", "differs"],
-  ["curvePublicKey: in the constructor", "differs"],
-  ["curveSecretKey: the socket types that have it, and its default", "differs"],
-  ["curveSecretKey: set and read back", "differs"],
-  ["curveSecretKey: in the constructor", "differs"],
-  ["curveServerKey: the socket types that have it, and its default", "differs"],
-  ["curveServerKey: set and read back", "differs"],
-  ["curveServerKey: in the constructor", "differs"],
-  ["mandatory: the socket types that have it, and its default", "differs"],
-  ["mandatory: set and read back", "differs"],
-  ["mandatory: in the constructor", "differs"],
-  ["mandatory: on a closed socket", "differs"],
   ["bind: a second bind while one is pending", "differs"],
   ["unbind: while a bind is pending", "differs"],
   ["bindSync: while a bind is pending", "differs"],
@@ -47,6 +30,4 @@ export const knownFailing = new Map<string, "differs" | "crashes">([
   ["event loop: a timer fires during 2,500 sends on a ready socket", "differs"],
   ["event loop: a timer fires during 2,500 receives on a busy socket", "differs"],
   ["event loop: another socket is served during a send loop", "differs"],
-  ["Router.connect: empty routingId", "differs"],
-  ["Router.mandatory: reading it", "differs"],
 ])
