@@ -34,7 +34,9 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
    * `options.timeout`). Several sends may be pending; they go out in call order.
    *
    * A frame is a Buffer, any TypedArray or DataView, an ArrayBuffer or SharedArrayBuffer, a
-   * string (sent as UTF-8), a number (its decimal text) or `null` (an empty frame).
+   * string (sent as UTF-8), a number (its decimal text) or `null` (an empty frame). Any other
+   * value is sent as its text, as zeromq v6 does (`true` as "true", an object as its
+   * `toString()`, a nested array as its elements joined by commas).
    *
    * @example
    * ```ts
@@ -43,26 +45,32 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
    * await push.send("one frame")
    * await push.send(["topic", Buffer.from([1, 2, 3])], {timeout: 1000})
    * ```
-   * @throws Rejects with an Error whose `code` is `EAGAIN` when the send timed out (the socket's
-   * `sendTimeout`, or `options.timeout`) or the socket was closed while it waited; `EBADF` when
-   * the socket is closed; `EFSM` when the socket's pattern forbids sending now (a Request
-   * awaiting its reply); `EHOSTUNREACH` when a mandatory Router names an unknown peer; `EBUSY`
-   * while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
-   * TypeError when a frame is of a type that cannot be sent, a TypeError or RangeError naming
-   * `options.timeout` when it is not an integer from -1 to 2^31-1.
+   * @throws Throws at once, as zeromq v6 does: a TypeError "Message must be present" without a
+   * message (or with `undefined`), "Expected 1 argument but received 3" (2 where the options
+   * are required) for extra arguments, "Cannot convert a Symbol value to a string" (or what a
+   * frame's `toString()` throws) for a frame that has no text, one naming `message` for an
+   * empty array; an Error with `code` `EBADF` when the socket is closed. Rejects with an Error
+   * whose `code` is `EAGAIN` when the send timed out (the socket's `sendTimeout`, or
+   * `options.timeout`) or the socket was closed while it waited; `EFSM` when the socket's
+   * pattern forbids sending now (a Request awaiting its reply); `EHOSTUNREACH` when a mandatory
+   * Router names an unknown peer; `EBUSY` while a Proxy runs with the socket; an `AbortError`
+   * when `options.signal` aborts; a TypeError or RangeError naming `options.timeout` when it is
+   * not an integer from -1 to 2^31-1.
    */
   send(message: M, ...options: O): Promise<void>
   /**
    * Sends messages in order with as few native calls as possible; resolves when all are
    * queued. The fast path for many small messages.
    *
-   * @throws Rejects with an Error whose `code` is `EAGAIN` when the send timed out (the socket's
-   * `sendTimeout`, or `options.timeout`) or the socket was closed while it waited; `EBADF` when
-   * the socket is closed; `EFSM` when the socket's pattern forbids sending now (a Request
-   * awaiting its reply); `EHOSTUNREACH` when a mandatory Router names an unknown peer; `EBUSY`
-   * while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
-   * TypeError when a frame is of a type that cannot be sent, a TypeError or RangeError naming
-   * `options.timeout` when it is not an integer from -1 to 2^31-1. When one message fails, those before it are sent and those after it are not.
+   * @throws Throws an Error with `code` `EBADF` at once when the socket is closed. Rejects
+   * with an Error whose `code` is `EAGAIN` when the send timed out (the socket's `sendTimeout`,
+   * or `options.timeout`) or the socket was closed while it waited; `EFSM` when the socket's
+   * pattern forbids sending now (a Request awaiting its reply); `EHOSTUNREACH` when a mandatory
+   * Router names an unknown peer; `EBUSY` while a Proxy runs with the socket; an `AbortError`
+   * when `options.signal` aborts. A TypeError for an empty message or a frame that has no text
+   * (frames are converted as send() converts them), a TypeError or RangeError naming
+   * `options.timeout` when it is not an integer from -1 to 2^31-1. When one message fails,
+   * those before it are sent and those after it are not.
    */
   sendMany(messages: M[], ...options: O): Promise<void>
 }
@@ -75,8 +83,8 @@ export interface Readable<R = Message[]> {
   /**
    * With `options.metadata`: the message and its metadata (socket made with `receiveMetadata: true`).
    *
-   * @throws What the other form rejects with, and a TypeError when the socket was not made
-   * with `receiveMetadata: true`.
+   * @throws What the other form throws and rejects with, and a TypeError when the socket was
+   * not made with `receiveMetadata: true`.
    */
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
   /**
@@ -89,24 +97,26 @@ export interface Readable<R = Message[]> {
    * declare const pull: Pull
    * const [first, ...rest] = await pull.receive({timeout: 1000})
    * ```
-   * @throws Rejects with an Error whose `code` is `EAGAIN` when the receive timed out (the
+   * @throws Throws an Error with `code` `EBADF` at once when the socket is closed, as zeromq v6
+   * does. Rejects with an Error whose `code` is `EAGAIN` when the receive timed out (the
    * socket's `receiveTimeout`, or `options.timeout`) or the socket was closed while it waited;
-   * `EBADF` when the socket is closed; `EFSM` when the socket's pattern forbids receiving now
-   * (a Request that has not sent); `EBUSY` while a Proxy runs with the socket; an `AbortError`
-   * when `options.signal` aborts. A TypeError or RangeError naming `options.timeout` when it is
-   * not an integer from -1 to 2^31-1.
+   * `EFSM` when the socket's pattern forbids receiving now (a Request that has not sent);
+   * `EBUSY` while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
+   * TypeError or RangeError naming `options.timeout` when it is not an integer from -1 to
+   * 2^31-1.
    */
   receive(options?: OperationOptions): Promise<R>
   /**
    * Every message ready now (waiting for at least one), at most `max` (default 1024), in one
    * call. The fast path for many small messages.
    *
-   * @throws Rejects with an Error whose `code` is `EAGAIN` when the receive timed out (the
-   * socket's `receiveTimeout`, or `options.timeout`) or the socket was closed while it waited;
-   * `EBADF` when the socket is closed; `EFSM` when the socket's pattern forbids receiving now
-   * (a Request that has not sent); `EBUSY` while a Proxy runs with the socket; an `AbortError`
-   * when `options.signal` aborts. A TypeError or RangeError naming `options.timeout` when it is
-   * not an integer from -1 to 2^31-1. A RangeError naming `max` when it is not a positive integer.
+   * @throws Throws an Error with `code` `EBADF` at once when the socket is closed. Rejects with
+   * an Error whose `code` is `EAGAIN` when the receive timed out (the socket's
+   * `receiveTimeout`, or `options.timeout`) or the socket was closed while it waited; `EFSM`
+   * when the socket's pattern forbids receiving now (a Request that has not sent); `EBUSY`
+   * while a Proxy runs with the socket; an `AbortError` when `options.signal` aborts. A
+   * TypeError or RangeError naming `options.timeout` when it is not an integer from -1 to
+   * 2^31-1. A RangeError naming `max` when it is not a positive integer.
    */
   receiveMany(max?: number, options?: OperationOptions): Promise<R[]>
   /**

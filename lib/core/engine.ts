@@ -7,7 +7,7 @@ import {SendResult, type NativeSocket} from "../native"
 import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
 import {ZMQ_POLLIN, ZMQ_POLLOUT} from "../generated/zmq"
 import type {Codec} from "./codecs"
-import {decodeSlab, frameTypeError, framesOf, normalizeMessage, type Message} from "./frames"
+import {decodeSlab, framesOf, missingMessage, sendable, type Message} from "./frames"
 import {MessageIterator} from "./iterator"
 import {arm, callerStack, settle, timeoutError, type OperationOptions, type Pending} from "./pending"
 import {Queue} from "./queue"
@@ -188,8 +188,13 @@ export class Engine {
 
   // ---- sending ----
 
-  /** Queues a message; resolves once libzmq has accepted it. */
+  /**
+   * Queues a message; resolves once libzmq has accepted it. Throws at once, as zeromq v6 does,
+   * for a missing message, a frame that cannot be converted to text, and a closed socket;
+   * libzmq's refusals (EFSM, EHOSTUNREACH…) and a timeout reject.
+   */
   send(message: unknown, options?: OperationOptions): Promise<void> {
+    if (message === undefined) throw missingMessage()
     this.codec.check?.(options)
     // Without a signal or timeout a send that libzmq takes at once needs no queue entry (draft
     // sockets' routing options still go to the codec).
@@ -197,25 +202,40 @@ export class Engine {
       this.senders.length === 0 &&
       (options === undefined || (options.signal === undefined && options.timeout === undefined))
     ) {
+      let result: SendResult
       try {
-        if (this.sendNow(message, options)) return Promise.resolve()
+        result = this.codec.send(this.native, message, options)
       } catch (error) {
+        // EBADF: the native socket is closed.
+        if (this.closed) throw error
         return Promise.reject(error)
       }
+      if (result === SendResult.Sent) {
+        this.sentNow()
+        return Promise.resolve()
+      }
+      // A frame the native layer does not take: again as text (which may throw).
+      if (result === SendResult.Unsupported) return this.send(sendable(message), options)
     }
-    return this.enqueueSend({message, options} as PendingSend, options)
+    if (this.closed) throw closedError()
+    return this.enqueueSend({message: sendable(message), options} as PendingSend, options)
   }
 
   /**
    * Hands a message to libzmq now, if no earlier send waits and libzmq can take it: true when
-   * it did, false when nothing was done. Throws what send() would reject with. send() uses it
-   * first; zmq-native/v5-compat uses it alone, for zeromq v5's synchronous send().
+   * it did, false when nothing was done. Throws what send() would reject with. zmq-native/v5-compat
+   * uses it for zeromq v5's synchronous send().
    */
   sendNow(message: unknown, options?: OperationOptions): boolean {
     if (this.senders.length !== 0 || !this.trySend(message, options)) return false
-    // The send may have taken the change a waiting receive needs (ZMQ_FD is edge-triggered).
-    if (this.receivers.length !== 0) this.flush()
+    this.sentNow()
     return true
+  }
+
+  // A send went at once: it may have taken the change a waiting receive needs (ZMQ_FD is
+  // edge-triggered).
+  private sentNow(): void {
+    if (this.receivers.length !== 0) this.flush()
   }
 
   /** Sends many messages in order with as few native calls as possible. */
@@ -226,6 +246,7 @@ export class Engine {
       try {
         if (this.trySendMany(pending)) return Promise.resolve()
       } catch (error) {
+        if (this.closed) throw error
         return Promise.reject(error)
       }
     }
@@ -233,15 +254,12 @@ export class Engine {
   }
 
   // One attempt to queue a message: true when queued, false when the socket would block. A
-  // frame of a type the native layer does not take goes once more in normalised form; `name`
-  // is the argument a TypeError names.
+  // frame of a type the native layer does not take goes once more as text; `name` is the
+  // argument a TypeError names.
   private trySend(message: unknown, options: OperationOptions | undefined, name = "message"): boolean {
     let result = this.codec.send(this.native, message, options)
-    if (result === SendResult.Unsupported) {
-      const normalized = normalizeMessage(message)
-      if (normalized === undefined) throw frameTypeError(message, name)
-      result = this.codec.send(this.native, normalized, options)
-    }
+    if (result === SendResult.Unsupported)
+      result = this.codec.send(this.native, sendable(message, name), options)
     return result === SendResult.Sent
   }
 
@@ -267,9 +285,8 @@ export class Engine {
         // The messages before it are queued: count them before anything can stop here.
         const index = done - 1 - sent
         pending.done = index
-        const normalized = normalizeMessage(messages[index])
-        if (normalized === undefined) throw frameTypeError(messages[index], `messages[${index}]`)
-        if (native.send(normalized) === SendResult.WouldBlock) return false
+        if (native.send(sendable(messages[index], `messages[${index}]`)) === SendResult.WouldBlock)
+          return false
         pending.done = index + 1
         continue
       }
@@ -280,7 +297,7 @@ export class Engine {
   }
 
   private enqueueSend(pending: PendingSend, options: OperationOptions | undefined): Promise<void> {
-    if (this.closed) return Promise.reject(closedError())
+    if (this.closed) throw closedError()
     const queued = new Promise<void>((resolve, reject) => {
       pending.resolve = resolve as (value: unknown) => void
       pending.reject = reject
@@ -302,12 +319,15 @@ export class Engine {
       return this.receiveWithMetadata(options as OperationOptions & {metadata: unknown})
     }
     if (options === undefined || this.inbox.length !== 0) {
+      let message: unknown
       try {
-        const message = this.receiveNow()
-        if (message !== undefined) return Promise.resolve(message)
+        message = this.receiveNow()
       } catch (error) {
+        // EBADF: the native socket is closed; thrown at once, as zeromq v6 does.
+        if (this.closed) throw error
         return Promise.reject(error)
       }
+      if (message !== undefined) return Promise.resolve(message)
     }
     return this.enqueueReceive({} as PendingReceive, options, options === undefined)
   }
@@ -352,12 +372,14 @@ export class Engine {
     // "At most max": the native count is 32-bit, and no batch comes near it.
     max = Math.min(max, 2 ** 32 - 1)
     if (this.receivers.length === 0) {
+      let messages: unknown[]
       try {
-        const messages = this.takeMany(max)
-        if (messages.length > 0) return Promise.resolve(messages)
+        messages = this.takeMany(max)
       } catch (error) {
+        if (this.closed) throw error
         return Promise.reject(error)
       }
+      if (messages.length > 0) return Promise.resolve(messages)
     }
     return this.enqueueReceive({many: max} as PendingReceive, options, false) as Promise<unknown[]>
   }
@@ -412,7 +434,7 @@ export class Engine {
     options: OperationOptions | undefined,
     tried: boolean,
   ): Promise<unknown> {
-    if (this.closed) return Promise.reject(closedError())
+    if (this.closed) throw closedError()
     const queued = new Promise((resolve, reject) => {
       pending.resolve = resolve
       pending.reject = reject

@@ -1,13 +1,16 @@
-// Frames in JS: what send() accepts and how the slow path normalises it, and the decoding of the
+// Frames in JS: what send() accepts and how the slow path converts it, and the decoding of the
 // receive slab — the TypeScript twin of native/message.cc's FramesToSlab, whose byte layout is
 // documented once, in native/message.h (test/sockets/slab.test.ts round-trips it).
 import {Buffer} from "node:buffer"
-import {typeError} from "../errors"
+import {isArrayBuffer, isSharedArrayBuffer} from "node:util/types"
 
 /** A received message frame. */
 export type Message = Buffer
 
-/** What send() accepts as one frame. Numbers are sent as their decimal text (as zeromq v6 does). */
+/**
+ * What send() accepts as one frame. Numbers are sent as their decimal text; at run time any other
+ * value is sent as its text too, as zeromq v6 does (true as "true", an object as its toString()).
+ */
 export type MessageLike = ArrayBufferView | ArrayBuffer | SharedArrayBuffer | string | number | null
 
 // The class Buffers are made of (Buffer's species), for views of a slab: Buffer.from(memory,
@@ -66,40 +69,45 @@ export function framesOf(received: Buffer | Buffer[]): Message[] {
   return Array.isArray(received) ? received : [received]
 }
 
-// The slow path for frames the native layer does not take directly: numbers become text,
-// SharedArrayBuffers get a view. Undefined when the frame is unsendable.
-function normalizeFrame(frame: unknown): unknown {
-  if (typeof frame === "number") return String(frame)
-  if (typeof SharedArrayBuffer !== "undefined" && frame instanceof SharedArrayBuffer)
-    return new Uint8Array(frame)
-  if (
-    frame === null ||
-    typeof frame === "string" ||
-    ArrayBuffer.isView(frame) ||
-    frame instanceof ArrayBuffer
-  )
+// A frame the native layer takes as it is: text, bytes, or null (an empty frame). Cross-realm
+// ArrayBuffers too (util.types), as the native layer takes them.
+function sendableFrame(frame: unknown): unknown {
+  if (typeof frame === "string" || frame === null || ArrayBuffer.isView(frame) || isArrayBuffer(frame))
     return frame
-  return undefined
+  if (isSharedArrayBuffer(frame)) return new Uint8Array(frame)
+  // Anything else is its text, as zeromq v6 sends it: numbers in decimal, true as "true", an
+  // object as its toString() says, an array as its elements joined by commas. A template
+  // literal converts as v6 does (a Symbol or an object without toString throws a TypeError).
+  return `${frame as string}`
 }
 
 /**
- * A message the native layer refused (a frame of a type it does not take) in a form it takes,
- * or undefined when it holds something unsendable (then frameTypeError() says what).
+ * `message` in a form the native layer takes: each frame that is not text or bytes becomes its
+ * text (numbers, booleans, objects, undefined within an array…). Throws what converting throws,
+ * and a TypeError naming `name` for an empty array.
  */
-export function normalizeMessage(message: unknown): unknown {
-  if (!Array.isArray(message)) return normalizeFrame(message)
-  if (message.length === 0) return undefined
-  const frames = message.map(normalizeFrame)
-  return frames.includes(undefined) ? undefined : frames
+export function sendable(message: unknown, name = "message"): unknown {
+  if (!Array.isArray(message)) return sendableFrame(message)
+  if (message.length === 0) throw new TypeError(`The "${name}" argument must not be an empty array`)
+  let frames: unknown[] | undefined
+  for (let i = 0; i < message.length; i++) {
+    const frame: unknown = message[i]
+    const converted = sendableFrame(frame)
+    if (converted !== frame) (frames ??= message.slice())[i] = converted
+  }
+  return frames ?? message
 }
 
-/** The TypeError for a message normalizeMessage() could not make sendable. */
-export function frameTypeError(message: unknown, name = "message"): TypeError {
-  const expected = "a string, number, null, Buffer, TypedArray, DataView, ArrayBuffer or SharedArrayBuffer"
-  if (Array.isArray(message)) {
-    if (message.length === 0) return new TypeError(`The "${name}" argument must not be an empty array`)
-    const index = message.findIndex(frame => normalizeFrame(frame) === undefined)
-    return typeError(`${name}[${index}]`, expected, message[index])
-  }
-  return typeError(name, expected, message)
+/** zeromq v6's error for send() without a message (or with undefined). */
+export function missingMessage(): TypeError {
+  return new TypeError("Message must be present")
+}
+
+/**
+ * zeromq v6's error for send() given more arguments than it takes (`expected`: the message, and
+ * the options where the socket type needs them); checked after the message, as v6 does.
+ */
+export function sendArgumentsError(message: unknown, count: number, expected: number): TypeError {
+  if (message === undefined) return missingMessage()
+  return new TypeError(`Expected ${expected} argument${expected === 1 ? "" : "s"} but received ${count}`)
 }

@@ -3,7 +3,7 @@
 import {Socket, type Readable, type Writable} from "../socket"
 import {engine, native} from "../core/handles"
 import type {GroupInfo, GroupSendOptions, RoutedSendOptions, Routing} from "../core/codecs"
-import type {Message, MessageLike} from "../core/frames"
+import {sendArgumentsError, type Message, type MessageLike} from "../core/frames"
 import type {OperationOptions} from "../core/pending"
 import type {MessageWithMetadata, MetadataReceiveOptions} from "../metadata"
 import {getBool, getInt32, getString, setBool, setInt32, setString} from "../core/option-values"
@@ -193,6 +193,7 @@ export abstract class PairBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -356,6 +357,7 @@ export abstract class PublisherBase extends Socket implements Writable<MessageLi
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -702,6 +704,7 @@ export abstract class RequestBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -912,6 +915,7 @@ export abstract class ReplyBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -1145,6 +1149,7 @@ export abstract class DealerBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -1428,6 +1433,7 @@ export abstract class RouterBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -1661,6 +1667,7 @@ export abstract class PushBase extends Socket implements Writable<MessageLike | 
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -1894,6 +1901,7 @@ export abstract class XPublisherBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -2083,6 +2091,7 @@ export abstract class XSubscriberBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -2282,6 +2291,7 @@ export abstract class StreamBase
   }
 
   send(message: MessageLike | MessageLike[], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -2471,6 +2481,7 @@ export abstract class ServerBase
   }
 
   send(message: MessageLike, options: RoutedSendOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 2)
     return this[engine].send(message, options)
   }
 
@@ -2660,6 +2671,7 @@ export abstract class ClientBase
   }
 
   send(message: MessageLike | [MessageLike], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -2779,6 +2791,7 @@ export abstract class RadioBase extends Socket implements Writable<MessageLike, 
   }
 
   send(message: MessageLike, options: GroupSendOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 2)
     return this[engine].send(message, options)
   }
 
@@ -3082,6 +3095,7 @@ export abstract class ScatterBase extends Socket implements Writable<MessageLike
   }
 
   send(message: MessageLike | [MessageLike], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -3251,6 +3265,7 @@ export abstract class DatagramBase
   }
 
   send(message: [MessageLike, MessageLike], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 
@@ -3440,6 +3455,7 @@ export abstract class PeerBase
   }
 
   send(message: MessageLike, options: RoutedSendOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 2)
     return this[engine].send(message, options)
   }
 
@@ -3629,6 +3645,7 @@ export abstract class ChannelBase
   }
 
   send(message: MessageLike | [MessageLike], options?: OperationOptions): Promise<void> {
+    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, 1)
     return this[engine].send(message, options)
   }
 

@@ -185,10 +185,14 @@ function operations(type) {
   const lines = []
   const sendOptions = O.replace(/^options\??: /, "")
   const optionsArg = "options"
+  // How many arguments zeromq v6's send() takes (its error names them): the message, and the
+  // options where they are required. Ours always takes the options.
+  const v6Arguments = O.startsWith("options?") ? 1 : 2
   if (type.writable) {
     lines.push(
       "",
       `  send(message: ${M}, ${O}): Promise<void> {`,
+      `    if (arguments.length > 2) throw sendArgumentsError(message, arguments.length, ${v6Arguments})`,
       `    return this[engine].send(message, ${optionsArg})`,
       "  }",
       "",
@@ -261,7 +265,7 @@ function socketsSource({socketOptions}, {socketTypes}) {
       'import {Socket, type Readable, type Writable} from "../socket"',
       'import {engine, native} from "../core/handles"',
       'import type {GroupInfo, GroupSendOptions, RoutedSendOptions, Routing} from "../core/codecs"',
-      'import type {Message, MessageLike} from "../core/frames"',
+      'import {sendArgumentsError, type Message, type MessageLike} from "../core/frames"',
       'import type {OperationOptions} from "../core/pending"',
       'import type {MessageWithMetadata, MetadataReceiveOptions} from "../metadata"',
     ]),

@@ -107,9 +107,9 @@ describe("receive({metadata})", () => {
     expect(() => new draft.Server({receiveMetadata: true})).toThrow(/standard socket types, not Server/)
   })
 
-  it("rejects with EBADF on a closed socket", async () => {
+  it("throws EBADF on a closed socket", () => {
     const pull = new zmq.Pull({receiveMetadata: true})
     pull.close()
-    await expect(pull.receive({metadata: true})).rejects.toMatchObject({code: "EBADF"})
+    expect(() => pull.receive({metadata: true})).toThrow(expect.objectContaining({code: "EBADF"}))
   })
 })
