@@ -38,6 +38,10 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
    * value is sent as its text, as zeromq v6 does (`true` as "true", an object as its
    * `toString()`, a nested array as its elements joined by commas).
    *
+   * A send that completes at once resolves at once, but after 512 of those in a row (on any
+   * socket) the next ones resolve after one turn of the event loop, so that a loop of
+   * `await send()` lets timers, I/O and other sockets run.
+   *
    * @example
    * ```ts
    * import {Push} from "zmq-native"
@@ -89,7 +93,9 @@ export interface Readable<R = Message[]> {
   receive(options: MetadataReceiveOptions): Promise<MessageWithMetadata>
   /**
    * Receives one message. Several receives may be pending, served in order; waits up to
-   * receiveTimeout, or `options.timeout`. A timed-out or aborted receive takes nothing.
+   * receiveTimeout, or `options.timeout`. A timed-out or aborted receive takes nothing. A
+   * message already waiting resolves at once, but after 512 immediate completions in a row the
+   * next ones resolve after one turn of the event loop (as for send()).
    *
    * @example
    * ```ts

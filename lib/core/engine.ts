@@ -7,6 +7,7 @@ import {SendResult, type NativeSocket} from "../native"
 import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
 import {ZMQ_POLLIN, ZMQ_POLLOUT} from "../generated/zmq"
 import type {Codec} from "./codecs"
+import {afterTurn, completed, failed, loopTurned} from "./fairness"
 import {decodeSlab, framesOf, missingMessage, sendable, type Message} from "./frames"
 import {MessageIterator} from "./iterator"
 import {arm, callerStack, settle, timeoutError, type OperationOptions, type Pending} from "./pending"
@@ -50,6 +51,7 @@ export class Engine {
   // `delivered`: what the native side received for a waiting receive (watch(Deliver)): a
   // message's frames, or a slab of messages when batch > 1. Answers with what still waits.
   private readonly onReady = (delivered?: unknown): number => {
+    loopTurned()
     if (delivered !== undefined) {
       if (this.batch === 1) this.inbox.push(framesOf(delivered as Buffer | Buffer[]))
       else for (const message of decodeSlab(delivered as Buffer, this.largeFrames)) this.inbox.push(message)
@@ -208,11 +210,11 @@ export class Engine {
       } catch (error) {
         // EBADF: the native socket is closed.
         if (this.closed) throw error
-        return Promise.reject(error)
+        return failed(error)
       }
       if (result === SendResult.Sent) {
         this.sentNow()
-        return Promise.resolve()
+        return completed(undefined)
       }
       // A frame the native layer does not take: again as text (which may throw).
       if (result === SendResult.Unsupported) return this.send(sendable(message), options)
@@ -244,10 +246,10 @@ export class Engine {
     const pending = {many: messages, done: 0, options} as PendingSend
     if (this.senders.length === 0) {
       try {
-        if (this.trySendMany(pending)) return Promise.resolve()
+        if (this.trySendMany(pending)) return completed(undefined)
       } catch (error) {
         if (this.closed) throw error
-        return Promise.reject(error)
+        return failed(error)
       }
     }
     return this.enqueueSend(pending, options)
@@ -325,9 +327,9 @@ export class Engine {
       } catch (error) {
         // EBADF: the native socket is closed; thrown at once, as zeromq v6 does.
         if (this.closed) throw error
-        return Promise.reject(error)
+        return failed(error)
       }
-      if (message !== undefined) return Promise.resolve(message)
+      if (message !== undefined) return completed(message)
     }
     return this.enqueueReceive({} as PendingReceive, options, options === undefined)
   }
@@ -377,9 +379,9 @@ export class Engine {
         messages = this.takeMany(max)
       } catch (error) {
         if (this.closed) throw error
-        return Promise.reject(error)
+        return failed(error)
       }
-      if (messages.length > 0) return Promise.resolve(messages)
+      if (messages.length > 0) return completed(messages)
     }
     return this.enqueueReceive({many: max} as PendingReceive, options, false) as Promise<unknown[]>
   }
@@ -558,7 +560,7 @@ export class Engine {
         continue
       }
       this.receivers.shift()
-      settle(pending, value)
+      settle(pending, afterTurn(value))
     }
   }
 
@@ -584,7 +586,7 @@ export class Engine {
         continue
       }
       this.senders.shift()
-      settle(pending, undefined)
+      settle(pending, afterTurn(undefined))
     }
   }
 }

@@ -2,6 +2,8 @@
 // generator, because a message that is already there then costs one resolved promise, where a
 // generator's yield-await costs several. Ends when the socket closes; any other error is thrown
 // to the loop once, and then it is done.
+import {completed} from "./fairness"
+
 export class MessageIterator<T> implements AsyncGenerator<T, undefined, undefined> {
   private finished = false
 
@@ -23,7 +25,7 @@ export class MessageIterator<T> implements AsyncGenerator<T, undefined, undefine
     } catch (error) {
       return this.throw(error)
     }
-    if (message !== undefined) return Promise.resolve({done: false, value: message})
+    if (message !== undefined) return completed({done: false, value: message})
     return this.wait().then(
       value => ({done: false, value}),
       error => {

@@ -9,7 +9,4 @@ export const knownFailing = new Map<string, "differs" | "crashes">([
   ["connect: while a bind is pending", "differs"],
   ["close() while a bind is pending: deferred until it completes", "differs"],
   ["close() while an unbind is pending", "differs"],
-  ["event loop: a timer fires during 2,500 sends on a ready socket", "differs"],
-  ["event loop: a timer fires during 2,500 receives on a busy socket", "differs"],
-  ["event loop: another socket is served during a send loop", "differs"],
 ])
