@@ -28,6 +28,9 @@ export interface NativeSocket {
   close(): void
   bind(address: string): void
   unbind(address: string): void
+  /** bind and unbind on the thread pool (native/endpoint_work.h): the socket is theirs meanwhile. */
+  bindAsync(address: string): Promise<void>
+  unbindAsync(address: string): Promise<void>
   connect(address: string): void
   /** ZMQ_PEER: connects and returns the new peer's routing id. */
   connectPeer(address: string): number

@@ -207,6 +207,11 @@ export class Socket extends SocketBase {
   #observer?: Observer
   // Files of the ipc endpoints this socket bound, removed on unbind and close.
   #ipcFiles?: IpcFiles
+  // A bind() or unbind() runs on the thread pool: as in zeromq v6 the socket is the call's
+  // until it settles (the native layer refuses other endpoint calls, sends and receives with
+  // EBUSY; options wait), and close() is done when it settles.
+  #endpointWork = false
+  #closeRequested = false
 
   /**
    * A socket of libzmq type `type` (ZMQ_PAIR = 0, ...; the subclasses pass their kind), in
@@ -304,12 +309,24 @@ export class Socket extends SocketBase {
    * taken, `EADDRNOTAVAIL` or `ENODEV` when no local interface has it, `EINVAL` for a malformed
    * endpoint, `EPROTONOSUPPORT` for a transport this build lacks (see `capability`),
    * `ENOCOMPATPROTO` for a transport this socket type cannot use, `ENAMETOOLONG` for an ipc
-   * path over 107 bytes, `EBUSY` while a Proxy runs with it. Throws at once, as zeromq v6's does,
-   * a TypeError when `address` is not a string and `EBADF` when the socket is closed.
+   * path over 107 bytes. Throws at once, as zeromq v6's does, a TypeError when `address` is not
+   * a string, `EBADF` when the socket is closed, and `EBUSY` while a Proxy runs with it or
+   * another bind() or unbind() is pending (one at a time, as in v6).
    */
   bind(address: string): Promise<void> {
     checkAddress(address, this[native])
-    return settled(() => this.bindSync(address))
+    if (!this.#endpointWork) {
+      try {
+        checkHandshakeOptions(this, address)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return this.#whileEndpointWork(
+      this[native].bindAsync(address),
+      () => this.#bound(address),
+      error => transportError(error, address),
+    )
   }
 
   /**
@@ -319,43 +336,85 @@ export class Socket extends SocketBase {
    * taken, `EADDRNOTAVAIL` or `ENODEV` when no local interface has it, `EINVAL` for a malformed
    * endpoint, `EPROTONOSUPPORT` for a transport this build lacks (see `capability`),
    * `ENOCOMPATPROTO` for a transport this socket type cannot use, `ENAMETOOLONG` for an ipc
-   * path over 107 bytes, `EBADF` when the socket is closed, `EBUSY` while a Proxy runs with it.
-   * A TypeError when `address` is not a string.
+   * path over 107 bytes, `EBADF` when the socket is closed, `EBUSY` while a Proxy runs with it
+   * or a bind() or unbind() is pending. A TypeError when `address` is not a string.
    */
   bindSync(address: string): void {
     checkAddress(address)
-    checkHandshakeOptions(this, address)
+    // (While a bind or unbind is pending the native call refuses first, EBUSY.)
+    if (!this.#endpointWork) checkHandshakeOptions(this, address)
     try {
       this[native].bind(address)
     } catch (error) {
       throw transportError(error, address)
     }
+    this.#bound(address)
+  }
+
+  #bound(address: string): void {
     endpointsChanged(this[native], 1)
     if (address.startsWith("ipc://")) (this.#ipcFiles ??= new IpcFiles()).bound(address)
-    this[engine].attached()
+    // Closed meanwhile (its context was closed while the bind ran): nothing to attach.
+    if (this[native].closed) this.#ipcFiles?.closed()
+    else this[engine].attached()
+  }
+
+  // The outcome of a bind or unbind running on the thread pool: its bookkeeping, then a close()
+  // asked for meanwhile, then the caller's promise settles (as in zeromq v6).
+  #whileEndpointWork(
+    work: Promise<void>,
+    done: () => void,
+    failed: (error: unknown) => unknown,
+  ): Promise<void> {
+    this.#endpointWork = true
+    const finish = () => {
+      this.#endpointWork = false
+      if (this.#closeRequested) this.close()
+    }
+    return work.then(
+      () => {
+        this.#endpointWork = false
+        done()
+        finish()
+      },
+      (error: unknown) => {
+        finish()
+        throw failed(error)
+      },
+    )
   }
 
   /**
    * Stops listening on a bound endpoint (removing a bound ipc path's socket file).
    *
    * @throws Rejects with an Error with `code` and `address`: `ENOENT` when the socket is not bound
-   * there. Throws at once, as zeromq v6's does, a TypeError when `address` is not a string and
-   * `EBADF` when the socket is closed.
+   * there. Throws at once, as zeromq v6's does, a TypeError when `address` is not a string,
+   * `EBADF` when the socket is closed, and `EBUSY` while a Proxy runs with it or another bind()
+   * or unbind() is pending.
    */
   unbind(address: string): Promise<void> {
     checkAddress(address, this[native])
-    return settled(() => this.unbindSync(address))
+    return this.#whileEndpointWork(
+      this[native].unbindAsync(address),
+      () => this.#unbound(address),
+      error => error,
+    )
   }
 
   /**
    * unbind(), synchronously: throws libzmq's error.
    *
    * @throws Error with `code` and `address`: `ENOENT` when the socket is not bound there,
-   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   * `EBADF` when the socket is closed, `EBUSY` while a bind() or unbind() is pending. A
+   * TypeError when `address` is not a string.
    */
   unbindSync(address: string): void {
     checkAddress(address)
     this[native].unbind(address)
+    this.#unbound(address)
+  }
+
+  #unbound(address: string): void {
     endpointsChanged(this[native], -1)
     this.#ipcFiles?.unbound(address)
   }
@@ -367,11 +426,13 @@ export class Socket extends SocketBase {
    * @throws Error with `code` and `address`: `EINVAL` for a malformed endpoint,
    * `EPROTONOSUPPORT` for a transport this build lacks (see `capability`), `ENOCOMPATPROTO`
    * for a transport this socket type cannot use, `EBADF` when the socket is closed, `EBUSY`
-   * while a Proxy runs with it. A TypeError when `address` is not a string.
+   * while a Proxy runs with it or a bind() or unbind() is pending. A TypeError when `address`
+   * is not a string.
    */
   connect(address: string): void {
     checkAddress(address)
-    checkHandshakeOptions(this, address)
+    // (While a bind or unbind is pending the native call refuses first, EBUSY.)
+    if (!this.#endpointWork) checkHandshakeOptions(this, address)
     try {
       this[native].connect(address)
     } catch (error) {
@@ -385,7 +446,8 @@ export class Socket extends SocketBase {
    * Disconnects from an endpoint connect() was given.
    *
    * @throws Error with `code` and `address`: `ENOENT` when the socket has not connected there,
-   * `EBADF` when the socket is closed. A TypeError when `address` is not a string.
+   * `EBADF` when the socket is closed, `EBUSY` while a bind() or unbind() is pending. A
+   * TypeError when `address` is not a string.
    */
   disconnect(address: string): void {
     checkAddress(address)
@@ -398,15 +460,20 @@ export class Socket extends SocketBase {
   /**
    * Closes the socket. Idempotent. Pending sends and receives reject with EAGAIN (as in
    * zeromq v6); later calls reject with EBADF. Queued outgoing messages are delivered for up
-   * to `linger` ms.
+   * to `linger` ms. While a bind() or unbind() is pending the socket closes when it settles, as
+   * in zeromq v6 (`closed` stays false until then).
    *
    * @throws Nothing: closing a closed socket does nothing.
    */
   close(): void {
-    this[closeWithin](undefined)
+    this.#closeRequested = this.#endpointWork
+    if (!this.#endpointWork) this[closeWithin](undefined)
   }
 
-  /** @internal closes, lingering at most maxLinger ms when given */
+  /**
+   * @internal closes, lingering at most maxLinger ms when given: at once, for its context's
+   * close and the process's exit (a bind or unbind running is waited for natively)
+   */
   [closeWithin](maxLinger: number | undefined): void {
     const socket = this[native]
     if (socket.closed) return
@@ -481,15 +548,5 @@ export function checkSocket(argument: string, value: unknown): asserts value is 
       "EINVAL",
       `Invalid argument: ${argument} must be a zmq-native Socket (got ${describe(value)})`,
     )
-  }
-}
-
-// The outcome of a synchronous call as a promise.
-function settled(call: () => void): Promise<void> {
-  try {
-    call()
-    return Promise.resolve()
-  } catch (error) {
-    return Promise.reject(error)
   }
 }

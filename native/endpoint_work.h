@@ -1,7 +1,8 @@
 // bind and unbind off the JS thread: libzmq resolves a host name inside zmq_bind, so the call
 // runs on libuv's thread pool and the event loop never waits for DNS. While one runs the
-// socket belongs to that thread: lib/ queues every other operation, the socket's poll ignores
-// its wake-ups, and closing the socket waits for the call to return.
+// socket belongs to that thread, as in zeromq v6: other operations are refused with EBUSY
+// (Socket::EnsureOpen), options wait for the call to return, the socket's poll ignores its
+// wake-ups, and closing the socket waits for it too (lib/ defers a close() until it settles).
 #pragma once
 
 #include <napi.h>

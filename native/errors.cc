@@ -438,6 +438,7 @@ struct Text {
 
 const Text kTexts[] = {
     {Failure::SocketProxied, EBUSY, "Socket is in use by a running proxy; terminate it first"},
+    {Failure::SocketBlocked, EBUSY, "Socket is blocked by a bind or unbind operation"},
     {Failure::NoDraftApi, ENOTSUP,
      "Not supported: this libzmq was built without the draft API (capability.draft is false)"},
     {Failure::ProxyRunning, EBUSY, "Proxy is already running"},

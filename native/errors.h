@@ -19,6 +19,7 @@ Napi::Object ErrnoTable(Napi::Env env);
 // Failures the addon words itself (the message table in errors.cc says code and text).
 enum class Failure {
   SocketProxied,
+  SocketBlocked,
   NoDraftApi,
   ProxyRunning,
   ProxyNotRunning,

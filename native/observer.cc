@@ -65,6 +65,8 @@ Observer::Observer(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Observer>(
   }
 
   const std::string endpoint = "inproc://zmq-native.monitor." + std::to_string(++monitorCounter);
+  // A bind or unbind running on the thread pool has the socket until it returns.
+  auto endpointLock = socket_->LockForEndpointWork();
   if (RetryInterrupted([&] {
         return zmq_socket_monitor(socket_->Handle(), endpoint.c_str(), ZMQ_EVENT_ALL);
       }) != 0) {

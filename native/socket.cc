@@ -276,13 +276,21 @@ void Socket::RemoveUser(SocketUser* user) {
   users_.erase(std::remove(users_.begin(), users_.end(), user), users_.end());
 }
 
-bool Socket::EnsureOpen(Napi::Env env, int closedError) {
-  if (socket_ != nullptr && owner_ == nullptr) return true;
-  if (socket_ != nullptr) {
-    Throw(AddonError(env, Failure::SocketProxied));
-    return false;
+bool Socket::EnsureOpen(Napi::Env env) {
+  if (socket_ != nullptr && owner_ == nullptr && !endpointBusy_) return true;
+  if (socket_ == nullptr) {
+    Throw(ZmqError(env, EBADF));
+  } else {
+    Throw(AddonError(env, owner_ != nullptr ? Failure::SocketProxied : Failure::SocketBlocked));
   }
-  Throw(ZmqError(env, closedError));
+  return false;
+}
+
+bool Socket::EnsureOptionsOpen(Napi::Env env, std::unique_lock<std::mutex>& endpointLock,
+                               int closedError) {
+  endpointLock = LockForEndpointWork();
+  if (socket_ != nullptr && owner_ == nullptr) return true;
+  Throw(socket_ == nullptr ? ZmqError(env, closedError) : AddonError(env, Failure::SocketProxied));
   return false;
 }
 
@@ -291,10 +299,10 @@ bool Socket::EnsureOpen(Napi::Env env, int closedError) {
 // setsockopt, bind and unbind write — all refused meanwhile, and all on this thread. Not
 // ZMQ_EVENTS, which processes the socket's commands, nor ZMQ_RCVMORE, which the proxy's
 // receives write.
-bool Socket::EnsureReadable(Napi::Env env, int option) {
+bool Socket::EnsureReadable(Napi::Env env, std::unique_lock<std::mutex>& endpointLock, int option) {
   if (socket_ != nullptr && owner_ != nullptr && option != ZMQ_EVENTS && option != ZMQ_RCVMORE)
     return true;
-  return EnsureOpen(env, ENOTSOCK);
+  return EnsureOptionsOpen(env, endpointLock);
 }
 
 Napi::Value Socket::Close(const Napi::CallbackInfo& info) {
@@ -378,7 +386,8 @@ template <typename T>
 Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   const int option = info[0].As<Napi::Number>().Int32Value();
-  if (!EnsureReadable(env, option)) return Napi::Value();
+  std::unique_lock<std::mutex> endpointLock;
+  if (!EnsureReadable(env, endpointLock, option)) return Napi::Value();
   T value = 0;
   if (!GetOption(env, socket_, option, value)) return Napi::Value();
   return Napi::Number::New(env, static_cast<double>(value));
@@ -387,7 +396,8 @@ Napi::Value Socket::GetNumber(const Napi::CallbackInfo& info) {
 template <typename T>
 Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
+  std::unique_lock<std::mutex> endpointLock;
+  if (!EnsureOptionsOpen(env, endpointLock)) return Napi::Value();
   const auto number = info[1].As<Napi::Number>();
   const T value =
       std::is_same_v<T, int> ? number.Int32Value() : static_cast<T>(number.Int64Value());
@@ -403,7 +413,8 @@ Napi::Value Socket::SetNumber(const Napi::CallbackInfo& info) {
 Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   const int option = info[0].As<Napi::Number>().Int32Value();
-  if (!EnsureReadable(env, option)) return Napi::Value();
+  std::unique_lock<std::mutex> endpointLock;
+  if (!EnsureReadable(env, endpointLock, option)) return Napi::Value();
   char value[1024];
   size_t length = sizeof value;
   if (info.Length() > 1 && info[1].IsNumber()) {
@@ -419,7 +430,8 @@ Napi::Value Socket::GetBytes(const Napi::CallbackInfo& info) {
 // setBytes(option, value): value is a string, a Buffer or null (an empty value).
 Napi::Value Socket::SetBytes(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  if (!EnsureOpen(env, ENOTSOCK)) return Napi::Value();
+  std::unique_lock<std::mutex> endpointLock;
+  if (!EnsureOptionsOpen(env, endpointLock)) return Napi::Value();
   const int option = info[0].As<Napi::Number>().Int32Value();
   int result;
   if (info[1].IsString()) {
@@ -451,8 +463,10 @@ Napi::Value Socket::Spin(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(env, false);
 }
 
+// events() → ZMQ_EVENTS: an option, read as options are (readable/writable work during a bind).
 Napi::Value Socket::Events(const Napi::CallbackInfo& info) {
-  if (!EnsureOpen(info.Env())) return Napi::Value();
+  std::unique_lock<std::mutex> endpointLock;
+  if (!EnsureOptionsOpen(info.Env(), endpointLock, EBADF)) return Napi::Value();
   int events = 0;
   if (!GetOption(info.Env(), socket_, ZMQ_EVENTS, events)) return Napi::Value();
   return Napi::Number::New(info.Env(), events);

@@ -62,12 +62,16 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // Observers: told before the socket closes (SocketUser), until they let go themselves.
   void AddUser(SocketUser* user) { users_.push_back(user); }
   void RemoveUser(SocketUser* user);
-  // Throws EBADF (closed) or EBUSY (proxied) and returns false when JS may not use the socket.
-  // For its options a closed socket's error is what libzmq itself gives (ENOTSOCK), as
-  // zeromq v6 reports them.
-  bool EnsureOpen(Napi::Env env, int closedError = EBADF);
-  // EnsureOpen for reading `option`, which a running proxy allows for most options.
-  bool EnsureReadable(Napi::Env env, int option);
+  // Throws EBADF (closed) or EBUSY (proxied, or a bind or unbind running on the thread pool,
+  // as zeromq v6 words it) and returns false when JS may not use the socket.
+  bool EnsureOpen(Napi::Env env);
+  // For options: as EnsureOpen, but a bind or unbind in flight is waited for (v6 lets options
+  // through meanwhile): the caller holds `endpointLock` until it is done. A closed socket's
+  // error is what libzmq itself gives (ENOTSOCK, as zeromq v6 reports it) unless told.
+  bool EnsureOptionsOpen(Napi::Env env, std::unique_lock<std::mutex>& endpointLock,
+                         int closedError = ENOTSOCK);
+  // EnsureOptionsOpen for reading `option`, which a running proxy allows for most options.
+  bool EnsureReadable(Napi::Env env, std::unique_lock<std::mutex>& endpointLock, int option);
 
   // A bind or unbind on the thread pool (endpoint_work.h) owns the socket while it runs: the
   // worker holds this lock around its libzmq call, and close() takes it first.

@@ -69,6 +69,44 @@ describe("process lifecycle", () => {
     })
   })
 
+  // A bind runs on the thread pool (native/endpoint_work.h) while its socket, context, worker
+  // or process ends; close() is deferred until it settles, as in zeromq v6.
+  describe("a bind still running when", () => {
+    const bindPending = (mode: string, nodeArgs: string[] = []) =>
+      runCommand(process.execPath, [...nodeArgs, path.join(__dirname, "fixtures", "bind-pending.js"), mode], {
+        timeout: 20000,
+        killSignal: "SIGKILL",
+      })
+
+    it.each([
+      ["the process exits", "exit", ["exiting"]],
+      [
+        "the program ends by itself, its sockets closed",
+        "natural",
+        ["closed before false", "closed after true true"],
+      ],
+      ["its context closes", "context", ["settled true", "closed true"]],
+      ["its worker is terminated", "workers", Array.from({length: 10}, (_, n) => `ended ${n + 1}`)],
+    ])("%s: no crash, no hang", async (_name, mode, lines) => {
+      const {status, signal, stdout, stderr} = await bindPending(mode)
+      expect({status, signal, stdout: stdout.trim().split("\n"), stderr}).toEqual({
+        status: 0,
+        signal: null,
+        stdout: lines,
+        stderr: "",
+      })
+    })
+
+    it("nothing refers to its socket: it is not collected before the bind settles", async () => {
+      const {status, signal, stdout} = await bindPending("gc", ["--expose-gc"])
+      expect({status, signal, stdout: stdout.trim().split("\n")}).toEqual({
+        status: 0,
+        signal: null,
+        stdout: ["bound", "collected"],
+      })
+    })
+  })
+
   // The fixture prints a line per worker; the limit is on a worker's round (~0.2 s idle, up to
   // ~3 s at load 30, where the 21 rounds took 16-57 s and failed a whole-run limit of 20 s).
   // jest's limit only bounds the sum.

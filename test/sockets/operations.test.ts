@@ -294,4 +294,23 @@ describe("send and receive operations", () => {
     expect(() => push.sendMany(["x"])).toThrow(expect.objectContaining(closed))
     expect(() => pull.connect("tcp://127.0.0.1:1")).toThrow(expect.objectContaining({code: "EBADF"}))
   })
+
+  it("while a bind runs (on the thread pool) the socket is its, as in v6: EBUSY, options wait, then served", async () => {
+    const peer = use(new zmq.Push())
+    const pull = use(new zmq.Pull())
+    const waiting = pull.receive({timeout: 5000})
+    const bound = pull.bind("tcp://127.0.0.1:*")
+    const blocked = {code: "EBUSY", errno: 16, message: "Socket is blocked by a bind or unbind operation"}
+    expect(() => pull.bind("tcp://127.0.0.1:*")).toThrow(expect.objectContaining(blocked))
+    expect(() => pull.disconnect("tcp://127.0.0.1:1")).toThrow(expect.objectContaining(blocked))
+    await expect(pull.receive()).rejects.toMatchObject(blocked)
+    // Options and readiness wait for the running call instead.
+    pull.receiveHighWaterMark = 10
+    expect([pull.receiveHighWaterMark, pull.readable]).toEqual([10, false])
+    await bound
+    // The receive that waited from before the bind is served once it settled.
+    peer.connect(pull.lastEndpoint!)
+    await peer.send("after the bind")
+    expect(text(await waiting)).toEqual(["after the bind"])
+  })
 })

@@ -2,11 +2,4 @@
 // ours kills the process (then ours runs in a child process, which must still die). Each must
 // still fail — the test fails once it is fixed, asking for its removal here: the list only
 // shrinks, to nothing.
-export const knownFailing = new Map<string, "differs" | "crashes">([
-  ["bind: a second bind while one is pending", "differs"],
-  ["unbind: while a bind is pending", "differs"],
-  ["bindSync: while a bind is pending", "differs"],
-  ["connect: while a bind is pending", "differs"],
-  ["close() while a bind is pending: deferred until it completes", "differs"],
-  ["close() while an unbind is pending", "differs"],
-])
+export const knownFailing = new Map<string, "differs" | "crashes">([])
