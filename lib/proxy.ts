@@ -104,8 +104,9 @@ export class Proxy<F extends Socket = Socket, B extends Socket = Socket> {
    *
    * @throws Error with `code` `EINVAL` when the front or back end is neither bound nor connected
    * (closed ones included: "Front-end socket must be bound or connected", as in v6), `EBUSY`
-   * when it (or one of its sockets) is already proxying, `ENOTSUP` for a thread-safe draft
-   * socket. Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EAGAIN`
+   * when it (or one of its sockets) is already proxying or a socket's bind() or unbind() is
+   * pending ("Socket is blocked by a bind or unbind operation"), `ENOTSUP` for a thread-safe
+   * draft socket. Rejects with an Error whose `code` is `EBADF` (a socket closed under it), `EAGAIN`
    * (a send timed out) or libzmq's own.
    */
   run(): Promise<void> {

@@ -106,6 +106,11 @@ Napi::Value Proxy::Run(const Napi::CallbackInfo& info) {
         env, "run(stopWaitMs, settle): a number of milliseconds and a function"));
   }
   if (running_) return Refuse(AddonError(env, Failure::ProxyRunning));
+  // A bind or unbind running on the thread pool has its socket until it settles.
+  for (Socket* socket : sockets_) {
+    if (socket != nullptr && socket->EndpointBusy())
+      return Refuse(AddonError(env, Failure::SocketBlocked));
+  }
   // libzmq's proxy would wait for ever on a front or back end that has no endpoint (closed
   // ones have none): refuse at once, in zeromq v6's words.
   static const Failure unusable[2] = {Failure::ProxyFrontEndUnusable,

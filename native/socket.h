@@ -78,6 +78,7 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   std::unique_lock<std::mutex> LockForEndpointWork() { return std::unique_lock(endpointLock_); }
   void BeginEndpointWork() { endpointBusy_ = true; }
   void EndEndpointWork() { endpointBusy_ = false; }
+  bool EndpointBusy() const { return endpointBusy_; }
 
  private:
   Napi::Value Close(const Napi::CallbackInfo& info);

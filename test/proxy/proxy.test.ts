@@ -219,6 +219,21 @@ describe("Proxy misuse", () => {
     )
   })
 
+  it("refuses a socket whose bind is still running (its thread has it) with EBUSY, then runs", async () => {
+    const frontEnd = track(new Pull())
+    const backEnd = track(new Push())
+    await frontEnd.bind(any)
+    const bound = backEnd.bind(any)
+    const proxy = new Proxy(frontEnd, backEnd)
+    expect(() => proxy.run()).toThrow(
+      expect.objectContaining({code: "EBUSY", message: "Socket is blocked by a bind or unbind operation"}),
+    )
+    await bound
+    const done = proxy.run()
+    proxy.terminate()
+    await expect(done).resolves.toBeUndefined()
+  })
+
   it("refuses thread-safe draft sockets with ENOTSUP", async () => {
     const server = track(new Server())
     const client = track(new Client())
