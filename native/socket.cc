@@ -288,7 +288,9 @@ bool Socket::EnsureOpen(Napi::Env env) {
 
 bool Socket::EnsureOptionsOpen(Napi::Env env, std::unique_lock<std::mutex>& endpointLock,
                                int closedError) {
-  endpointLock = LockForEndpointWork();
+  // Only then: an uncontended lock costs ~100 instructions, and ZMQ_EVENTS is read per
+  // operation. endpointBusy_ changes on this (the JS) thread only.
+  if (endpointBusy_) endpointLock = LockForEndpointWork();
   if (socket_ != nullptr && owner_ == nullptr) return true;
   Throw(socket_ == nullptr ? ZmqError(env, closedError) : AddonError(env, Failure::SocketProxied));
   return false;
