@@ -7,7 +7,7 @@ import {SendResult, type NativeSocket} from "../native"
 import {errnoError, invalidTimeout, typeError, rangeError} from "../errors"
 import {ZMQ_POLLIN, ZMQ_POLLOUT} from "../generated/zmq"
 import type {Codec} from "./codecs"
-import {afterTurn, completed, failed, loopTurned} from "./fairness"
+import {Burst, loopTurned} from "./fairness"
 import {decodeSlab, framesOf, missingMessage, sendable, type Message} from "./frames"
 import {MessageIterator} from "./iterator"
 import {arm, callerStack, settle, timeoutError, type OperationOptions, type Pending} from "./pending"
@@ -74,6 +74,8 @@ export class Engine {
   private readonly readinessListeners = new Set<() => void>()
   /** The native socket; its methods throw EBADF once it is closed. */
   readonly native: NativeSocket
+  // This socket's run of operations that completed at once (lib/core/fairness.ts).
+  private readonly burst = new Burst()
   private readonly receivers = new Queue<PendingReceive>()
   private readonly senders = new Queue<PendingSend>()
   // Messages already taken from libzmq by a batch receive, handed out before anything else.
@@ -210,11 +212,11 @@ export class Engine {
       } catch (error) {
         // EBADF: the native socket is closed.
         if (this.closed) throw error
-        return failed(error)
+        return this.burst.failed(error)
       }
       if (result === SendResult.Sent) {
         this.sentNow()
-        return completed(undefined)
+        return this.burst.completed(undefined)
       }
       // A frame the native layer does not take: again as text (which may throw).
       if (result === SendResult.Unsupported) return this.send(sendable(message), options)
@@ -246,10 +248,10 @@ export class Engine {
     const pending = {many: messages, done: 0, options} as PendingSend
     if (this.senders.length === 0) {
       try {
-        if (this.trySendMany(pending)) return completed(undefined)
+        if (this.trySendMany(pending)) return this.burst.completed(undefined)
       } catch (error) {
         if (this.closed) throw error
-        return failed(error)
+        return this.burst.failed(error)
       }
     }
     return this.enqueueSend(pending, options)
@@ -327,9 +329,9 @@ export class Engine {
       } catch (error) {
         // EBADF: the native socket is closed; thrown at once, as zeromq v6 does.
         if (this.closed) throw error
-        return failed(error)
+        return this.burst.failed(error)
       }
-      if (message !== undefined) return completed(message)
+      if (message !== undefined) return this.burst.completed(message)
     }
     return this.enqueueReceive({} as PendingReceive, options, options === undefined)
   }
@@ -379,9 +381,9 @@ export class Engine {
         messages = this.takeMany(max)
       } catch (error) {
         if (this.closed) throw error
-        return failed(error)
+        return this.burst.failed(error)
       }
-      if (messages.length > 0) return completed(messages)
+      if (messages.length > 0) return this.burst.completed(messages)
     }
     return this.enqueueReceive({many: max} as PendingReceive, options, false) as Promise<unknown[]>
   }
@@ -392,6 +394,7 @@ export class Engine {
       () => this.receiveNow(),
       () => this.enqueueReceive({} as PendingReceive, undefined, true),
       () => this.closed,
+      this.burst,
     )
     return iterator
   }
@@ -560,7 +563,7 @@ export class Engine {
         continue
       }
       this.receivers.shift()
-      settle(pending, afterTurn(value))
+      settle(pending, this.burst.afterTurn(value))
     }
   }
 
@@ -586,7 +589,7 @@ export class Engine {
         continue
       }
       this.senders.shift()
-      settle(pending, afterTurn(undefined))
+      settle(pending, this.burst.afterTurn(undefined))
     }
   }
 }

@@ -1,25 +1,30 @@
 // Event-loop fairness for operations that complete at once. A send libzmq takes at once, or a
 // receive that finds a message waiting, resolves its promise at once, and `await` resumes in a
 // microtask: a loop of such awaits would never let timers, I/O or other sockets run. So after
-// a burst of `burstLimit` immediate completions the ones that follow settle after one turn of
-// the event loop (setImmediate runs after the poll phase, where other sockets are served and
-// due timers have fired). The burst counts every socket's completions: sockets served in turn
-// starve the loop as well as one does. While that turn is pending every completion waits for
-// it, queued operations' too, so promises still resolve in the order their operations
-// completed. The operations themselves are never delayed, only their promises.
+// a burst of `burstLimit` immediate completions on one socket, the ones that follow settle
+// after one turn of the event loop (setImmediate runs after the poll phase, where other
+// sockets are served and due timers have fired). Every socket counts its own burst, as zeromq
+// v6 does: a socket served in turn with others still reaches its bound, and a process with a
+// sender and a receiver turns half as often as with one count for both. Sockets whose bursts
+// end together wait for the same turn. While a socket's completions wait for a turn, its
+// later ones (queued operations' too) wait behind them, so its promises still resolve in the
+// order their operations completed. The operations themselves are never delayed, only their
+// promises.
 //
-// The burst ends where the loop turned: at that turn, and at each native poll callback.
-// zeromq v6 shows the same bound, per socket: a turn after every 512 immediate completions.
-// The cost: a counter per operation, and a loop turn per 512 operations of a busy loop.
+// A burst ends where the loop turned: at that turn, and at each native poll callback.
+// zeromq v6 shows the same bound: a turn after every 512 immediate completions of a socket.
+// The cost: a counter per operation, and a loop turn per 512 operations of a busy socket.
 
 const burstLimit = 512
 
-let burst = 0
+// Bumped whenever the event loop turned: every socket's burst starts again.
+let loopTurns = 0
+// The turn the sockets over their bound wait for, once one is scheduled.
 let turn: Promise<void> | undefined
 
 function endTurn(resolve: () => void): void {
-  burst = 0
   turn = undefined
+  loopTurns++
   resolve()
 }
 
@@ -27,27 +32,53 @@ function nextTurn(): Promise<void> {
   return (turn ??= new Promise(resolve => setImmediate(endTurn, resolve)))
 }
 
-/** The promise of an operation that completed at once with `value`. */
-export function completed<T>(value: T): Promise<T> {
-  if (++burst < burstLimit) return Promise.resolve(value)
-  return nextTurn().then(() => value)
-}
-
-/** The promise of an operation that failed at once with `error` (libzmq refused it). */
-export function failed(error: unknown): Promise<never> {
-  if (++burst < burstLimit) return Promise.reject(error)
-  return nextTurn().then(() => Promise.reject(error))
-}
-
-/**
- * What a queued operation that completed with `value` settles with: `value`, or while a turn is
- * pending a promise of it after that turn (so it does not overtake earlier completions).
- */
-export function afterTurn<T>(value: T): T | Promise<T> {
-  return turn === undefined ? value : turn.then(() => value)
-}
-
-/** The event loop turned (a native poll callback runs): a new burst begins. */
+/** The event loop turned (a native poll callback runs): every burst begins again. */
 export function loopTurned(): void {
-  if (turn === undefined) burst = 0
+  loopTurns++
+}
+
+/** One socket's run of immediate completions. */
+export class Burst {
+  private count = 0
+  // loopTurns when this burst began.
+  private since = 0
+  // The turn this socket's completions wait for, while they do.
+  private waiting: Promise<void> | undefined
+
+  /** The promise of an operation that completed at once with `value`. */
+  completed<T>(value: T): Promise<T> {
+    if (this.owes()) return this.waiting!.then(() => value)
+    if (++this.count < burstLimit) return Promise.resolve(value)
+    return (this.waiting = nextTurn()).then(() => value)
+  }
+
+  /** The promise of an operation that failed at once with `error` (libzmq refused it). */
+  failed(error: unknown): Promise<never> {
+    if (!this.owes() && ++this.count < burstLimit) return Promise.reject(error)
+    return (this.waiting ??= nextTurn()).then(() => Promise.reject(error))
+  }
+
+  /**
+   * What a queued operation that completed with `value` settles with: `value`, or while this
+   * socket's completions wait for a turn a promise of it after that turn (so it does not
+   * overtake them).
+   */
+  afterTurn<T>(value: T): T | Promise<T> {
+    return this.owes() ? this.waiting!.then(() => value) : value
+  }
+
+  // Whether completions of this socket still wait for a turn; once the loop turned, a new
+  // burst begins.
+  private owes(): boolean {
+    if (this.waiting !== undefined) {
+      if (this.waiting === turn) return true
+      this.waiting = undefined
+      this.count = 0
+      this.since = loopTurns
+    } else if (this.since !== loopTurns) {
+      this.count = 0
+      this.since = loopTurns
+    }
+    return false
+  }
 }

@@ -2,19 +2,20 @@
 // generator, because a message that is already there then costs one resolved promise, where a
 // generator's yield-await costs several. Ends when the socket closes; any other error is thrown
 // to the loop once, and then it is done.
-import {completed} from "./fairness"
+import type {Burst} from "./fairness"
 
 export class MessageIterator<T> implements AsyncGenerator<T, undefined, undefined> {
   private finished = false
 
   /**
    * now: a message ready at once, or undefined; wait: the next message, queued behind earlier
-   * receives; closed: whether the socket is closed.
+   * receives; closed: whether the socket is closed; burst: the socket's (lib/core/fairness.ts).
    */
   constructor(
     private readonly now: () => T | undefined,
     private readonly wait: () => Promise<T>,
     private readonly closed: () => boolean,
+    private readonly burst: Burst,
   ) {}
 
   next(): Promise<IteratorResult<T, undefined>> {
@@ -25,7 +26,7 @@ export class MessageIterator<T> implements AsyncGenerator<T, undefined, undefine
     } catch (error) {
       return this.throw(error)
     }
-    if (message !== undefined) return completed({done: false, value: message})
+    if (message !== undefined) return this.burst.completed({done: false, value: message})
     return this.wait().then(
       value => ({done: false, value}),
       error => {
