@@ -73,8 +73,9 @@ describe("event-loop fairness", () => {
         return text(message)[0]
       }),
     )
-    for (let i = 700; i < 800; i++) a.send(String(i))
+    const sends = Array.from({length: 100}, (_, i) => a.send(String(700 + i)))
     const messages = await Promise.all(receives)
+    await Promise.all(sends)
     expect(messages).toEqual(Array.from({length: 800}, (_, i) => String(i)))
     expect(order).toEqual(Array.from({length: 800}, (_, i) => i))
   })
