@@ -3,16 +3,18 @@
 // microtask: a loop of such awaits would never let timers, I/O or other sockets run. So after
 // a burst of `burstLimit` immediate completions on one socket, the ones that follow settle
 // after one turn of the event loop (setImmediate runs after the poll phase, where other
-// sockets are served and due timers have fired). Every socket counts its own burst, as zeromq
-// v6 does: a socket served in turn with others still reaches its bound, and a process with a
-// sender and a receiver turns half as often as with one count for both. Sockets whose bursts
+// sockets are served and due timers have fired). Every socket counts its own burst: a
+// socket served in turn with others still reaches its bound, and a process with a sender and a
+// receiver turns half as often as with one count for both. Sockets whose bursts
 // end together wait for the same turn. While a socket's completions wait for a turn, its
 // later ones (queued operations' too) wait behind them, so its promises still resolve in the
 // order their operations completed. The operations themselves are never delayed, only their
 // promises.
 //
 // A burst ends where the loop turned: at that turn, and at each native poll callback.
-// zeromq v6 shows the same bound: a turn after every 512 immediate completions of a socket.
+// zeromq v6 bounds the run too, more loosely: one fresh inproc Pair sending in a loop sees a
+// turn after 1,026 sends, and it turns none in 400 sends on each of two sockets in turn plus 200
+// more on one (docs/performance.md, "Event-loop fairness").
 // The cost: a counter per operation, and a loop turn per 512 operations of a busy socket.
 
 const burstLimit = 512
