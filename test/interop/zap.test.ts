@@ -1,7 +1,8 @@
 // Authentication and certificates against pyzmq (Debian's python3-zmq): pyzmq's
 // ThreadAuthenticator deciding our clients, our Authenticator deciding pyzmq clients — CURVE
 // (with certificate folders written by the other library) and PLAIN — and certificate files
-// written by one and read by the other.
+// written by one and read by the other. Every wait is bounded well within the test's timeout,
+// so a step that sticks fails with its own error (one run in CI hit the 60 s timeout unnamed).
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -113,12 +114,12 @@ describe("pyzmq's ThreadAuthenticator deciding our clients", () => {
     const stranger = client(zmq.curveKeyPair())
     const refused = stranger.events.waitFor("handshake:error:auth", {timeout: 10000})
     stranger.connect(peer.endpoint)
-    await stranger.send("from a stranger")
+    await stranger.send("from a stranger", {timeout: 5000})
     expect((await refused).error.status).toBe(400)
 
     const good = client({publicKey: allowed.publicKey, secretKey: allowed.secretKey!})
     good.connect(peer.endpoint)
-    await good.send("hello")
+    await good.send("hello", {timeout: 5000})
     expect(await peer.receiveWithUser()).toEqual({userId: allowed.publicKey, frames: [Buffer.from("hello")]})
     await peer.send([Buffer.from("back")])
     expect((await good.receive({timeout: 5000})).map(String)).toEqual(["back"])
@@ -136,12 +137,12 @@ describe("pyzmq's ThreadAuthenticator deciding our clients", () => {
     const wrong = track(new zmq.Dealer({linger: 0, plainUsername: "alice", plainPassword: "guess"}))
     const refused = wrong.events.waitFor("handshake:error:auth", {timeout: 10000})
     wrong.connect(peer.endpoint)
-    await wrong.send("let me in")
+    await wrong.send("let me in", {timeout: 5000})
     expect((await refused).error.status).toBe(400)
 
     const right = track(new zmq.Dealer({linger: 0, plainUsername: "alice", plainPassword: "wonderland"}))
     right.connect(peer.endpoint)
-    await right.send("hello")
+    await right.send("hello", {timeout: 5000})
     expect(await peer.receiveWithUser()).toEqual({userId: "alice", frames: [Buffer.from("hello")]})
     expect(await peer.receive(300)).toBeUndefined()
   })
@@ -192,7 +193,7 @@ describe("our Authenticator deciding pyzmq clients", () => {
     const {frames, metadata} = await dealer.receive({metadata: true, timeout: 5000})
     expect(frames.map(String)).toEqual(["hello"])
     expect(metadata["User-Id"]).toBe(publicKey)
-    await dealer.send("back")
+    await dealer.send("back", {timeout: 5000})
     expect(await good.receive()).toEqual([Buffer.from("back")])
     await expect(dealer.receive({timeout: 300})).rejects.toMatchObject({code: "EAGAIN"})
     expect(await stranger.receive(300)).toBeUndefined()
