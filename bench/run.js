@@ -495,10 +495,11 @@ async function main() {
   const scaleResults = await scale.runScale(
     quick,
     scaleTools,
+    // Asked without an implementation: whether the scenario runs at all.
     (name, impl) =>
       (!only || name.includes(only)) &&
-      (chosen.length === 0 || chosen.includes(impl)) &&
-      !(impl === "pyzmq" && pyzmq.missing),
+      (impl === undefined ||
+        ((chosen.length === 0 || chosen.includes(impl)) && !(impl === "pyzmq" && pyzmq.missing))),
     line => process.stderr.write(`${line}\n`),
   )
   phase("scale", scaleBegan)
