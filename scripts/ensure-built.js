@@ -24,9 +24,15 @@ function run(command, args) {
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
+// Built by cmake-js, not only there: after `npm install` build/ may hold node-gyp's addon, and
+// the benchmark's C tools build in cmake-js's tree (cmake/perf-tools.cmake).
 function addonBuilt() {
   const release = path.join(root, "build", "Release")
-  return fs.existsSync(release) && fs.readdirSync(release).some(name => name.endsWith(".node"))
+  return (
+    fs.existsSync(path.join(root, "build", "CMakeCache.txt")) &&
+    fs.existsSync(release) &&
+    fs.readdirSync(release).some(name => name.endsWith(".node"))
+  )
 }
 
 // The prebuilds this machine makes (scripts/lib/prebuild-targets.js) that are missing or were
