@@ -38,8 +38,8 @@ export interface Writable<M = MessageLike | MessageLike[], O extends unknown[] =
    * value is sent as its text, as zeromq v6 does (`true` as "true", an object as its
    * `toString()`, a nested array as its elements joined by commas).
    *
-   * A send that completes at once resolves at once, but after 512 of those in a row (on any
-   * socket) the next ones resolve after one turn of the event loop, so that a loop of
+   * A send that completes at once resolves at once, but after 512 of those in a row on this
+   * socket the next ones resolve after one turn of the event loop, so that a loop of
    * `await send()` lets timers, I/O and other sockets run.
    *
    * @example

@@ -14,7 +14,8 @@
 // A burst ends where the loop turned: at that turn, and at each native poll callback.
 // zeromq v6 bounds the run too, more loosely: one fresh inproc Pair sending in a loop sees a
 // turn after 1,026 sends, and it turns none in 400 sends on each of two sockets in turn plus 200
-// more on one (docs/performance.md, "Event-loop fairness").
+// more on one (docs/performance.md, "Event-loop fairness"). 512 is also the cheapest bound
+// measured: with 1,024, near v6's, a process with both ends cost more than with no bound at all.
 // The cost: a counter per operation, and a loop turn per 512 operations of a busy socket.
 
 const burstLimit = 512
@@ -49,15 +50,12 @@ export class Burst {
 
   /** The promise of an operation that completed at once with `value`. */
   completed<T>(value: T): Promise<T> {
-    if (this.owes()) return this.waiting!.then(() => value)
-    if (++this.count < burstLimit) return Promise.resolve(value)
-    return (this.waiting = nextTurn()).then(() => value)
+    return this.waits() ? this.turnAhead().then(() => value) : Promise.resolve(value)
   }
 
   /** The promise of an operation that failed at once with `error` (libzmq refused it). */
   failed(error: unknown): Promise<never> {
-    if (!this.owes() && ++this.count < burstLimit) return Promise.reject(error)
-    return (this.waiting ??= nextTurn()).then(() => Promise.reject(error))
+    return this.waits() ? this.turnAhead().then(() => Promise.reject(error)) : Promise.reject(error)
   }
 
   /**
@@ -67,6 +65,16 @@ export class Burst {
    */
   afterTurn<T>(value: T): T | Promise<T> {
     return this.owes() ? this.waiting!.then(() => value) : value
+  }
+
+  // Whether an immediate completion waits for a turn: others wait already, or it ends the burst.
+  private waits(): boolean {
+    return this.owes() || ++this.count >= burstLimit
+  }
+
+  // The turn this socket's completions wait for (the next one, if they did not yet).
+  private turnAhead(): Promise<void> {
+    return (this.waiting ??= nextTurn())
   }
 
   // Whether completions of this socket still wait for a turn; once the loop turned, a new

@@ -1,5 +1,5 @@
 // Event-loop fairness (lib/core/fairness.ts): a socket whose operations keep completing at once
-// gives the loop a turn after a bounded burst of them, counted per socket as in zeromq v6, and
+// gives the loop a turn after a bounded burst of them, counted per socket, and
 // its promises still resolve in the order their operations completed.
 import * as zmq from "../../lib"
 import {closeAfterEach} from "../helpers"
