@@ -8,8 +8,8 @@
 //     n Subscribers sharing <prefixes> topic prefixes "t0".."t<prefixes-1>" (subscriber i takes
 //     every n-th, from i): prints the deliveries per second over <seconds>, counted from 0.5 s
 //     after the first delivery (the subscriptions have reached the publisher by then).
-// Waits on all sockets at once with libzmq's zmq_poller (epoll), so 5,000 peers cost no more
-// per message than one.
+// Waits on all sockets at once with libzmq's zmq_poller, which reads every socket's ZMQ_EVENTS
+// at each wait (8-10 % of this process's time with 1,000 Subscribers, measured with perf).
 #define ZMQ_BUILD_DRAFT_API
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +33,11 @@ static void* open_socket(void* context, int type, const char* endpoint) {
   if (socket == NULL) fail("zmq_socket");
   int linger = 0;
   zmq_setsockopt(socket, ZMQ_LINGER, &linger, sizeof linger);
+  // A Subscriber's subscriptions go to the Publisher through its outgoing pipe, and libzmq
+  // drops silently what does not fit under the high-water mark (1,000): one Subscriber of
+  // 10,000 prefixes would reach the Publisher with a tenth of them.
+  int unbounded = 0;
+  if (type == ZMQ_SUB) zmq_setsockopt(socket, ZMQ_SNDHWM, &unbounded, sizeof unbounded);
   if (zmq_connect(socket, endpoint) != 0) fail("zmq_connect");
   return socket;
 }
