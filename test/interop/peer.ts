@@ -84,6 +84,16 @@ export class Peer {
     if (reply !== "ok") throw this.failure(`send: ${reply}`)
   }
 
+  /**
+   * Sends one multipart message if the peer's socket can take it within timeoutMs (pyzmq's peer
+   * only); says whether it did.
+   */
+  async offer(frames: Buffer[], timeoutMs: number): Promise<boolean> {
+    const reply = await this.command(`offer ${timeoutMs} ${frames.map(hex).join(" ")}`)
+    if (reply !== "ok" && reply !== "error timeout") throw this.failure(`offer: ${reply}`)
+    return reply === "ok"
+  }
+
   /** The next message the peer's socket receives, or undefined if none came within timeoutMs. */
   async receive(timeoutMs = 5000): Promise<Buffer[] | undefined> {
     const reply = await this.command(`recv ${timeoutMs}`)

@@ -10,6 +10,7 @@ allowing the CURVE keys of a certificate folder (or any key) or one PLAIN user.
 
 Prints "ready <last endpoint>", then answers one line per command:
     send HEX...       -> "ok"               (a multipart message; "-" is an empty frame)
+    offer TIMEOUT_MS HEX... -> "ok" or "error timeout" (send, if the socket can take it in time)
     recv [TIMEOUT_MS] -> "frames HEX..." or "error timeout"
     recv-user [TIMEOUT_MS] -> "user USER_ID frames HEX..." or "error timeout"
     quit              -> exits 0
@@ -88,6 +89,13 @@ def main():
         if command == "send":
             socket.send_multipart([decode(word) for word in words])
             reply("ok")
+        elif command == "offer":
+            # A socket whose only connection was refused may have no pipe to take the message for now.
+            if socket.poll(int(words[0]), zmq.POLLOUT):
+                socket.send_multipart([decode(word) for word in words[1:]])
+                reply("ok")
+            else:
+                reply("error timeout")
         elif command == "recv":
             if socket.poll(int(words[0]) if words else 5000, zmq.POLLIN):
                 reply("frames " + " ".join(encode(frame) for frame in socket.recv_multipart()))
