@@ -50,8 +50,11 @@ export interface NativeSocket {
   /** Queues messages (passed as arguments) in order: how many were taken, or -1 - index of an unsupported one. */
   sendMany(...messages: unknown[]): number
   sendRouted(frame: unknown, routingId: number, group: string | Buffer | undefined): SendResult
-  /** One message: its frame alone when it has one (lib/core/frames.ts framesOf), undefined when none is ready. */
-  receive(): Buffer | Buffer[] | undefined
+  /**
+   * One message: its frame alone when it has one, or that frame's length when it was copied into
+   * the scratch buffer (lib/core/frames.ts framesOf); undefined when none is ready.
+   */
+  receive(): Buffer | Buffer[] | number | undefined
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined
@@ -123,6 +126,7 @@ export interface Binding {
     type: number,
     onReady: (delivered?: unknown) => number | void,
     large?: Buffer[],
+    scratch?: Buffer,
   ) => NativeSocket
   Observer: new (context: NativeContext, socket: NativeSocket, onReady: () => void) => NativeObserver
   Proxy: new (

@@ -16,7 +16,7 @@ import {closeWithin, engine, native, proxied} from "./core/handles"
 import {applyOptions, checkOptions, endpointsChanged} from "./core/option-values"
 import {checkHandshakeOptions} from "./auth/handshake-guard"
 import type {MessageWithMetadata, MetadataReceiveOptions} from "./metadata"
-import type {Message, MessageLike} from "./core/frames"
+import {receiveScratch, type Message, type MessageLike} from "./core/frames"
 import type {OperationOptions} from "./core/pending"
 
 export type {Message, MessageLike} from "./core/frames"
@@ -234,7 +234,7 @@ export class Socket extends SocketBase {
     const metadata = options?.receiveMetadata ?? false
     const busyPoll = checkBusyPoll(options?.busyPoll)
     this[engine] = new Engine(
-      (onReady, large) => new binding.Socket(handle, zmq[spec.zmq], onReady, large),
+      (onReady, large) => new binding.Socket(handle, zmq[spec.zmq], onReady, large, receiveScratch),
       codecs[spec.frames],
       // Read one at a time, never ahead, where each message's metadata is to be read.
       metadata === true ? 1 : spec.batch,

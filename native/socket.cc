@@ -132,6 +132,12 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
   }
   Track(data_->reaper, Stage::Sockets);
   if (info[3].IsObject()) largeFrames_ = Napi::Persistent(info[3].As<Napi::Object>());
+  if (info[4].IsBuffer()) {
+    auto scratch = info[4].As<Napi::Buffer<uint8_t>>();
+    scratch_ = Napi::Persistent(scratch.As<Napi::Object>());
+    scratchData_ = scratch.Data();
+    scratchSize_ = scratch.Length();
+  }
   auto stateBuffer = Napi::ArrayBuffer::New(env, kStateSize * sizeof(int32_t));
   state_ = static_cast<int32_t*>(stateBuffer.Data());
   stateBuffer_ = Napi::Persistent(stateBuffer);
@@ -583,7 +589,13 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
     const bool more = zmq_msg_more(&msg);
     // A one-frame message is the frame alone: lib/ makes the array (an array made here costs
     // ~1,000 instructions of V8's slow paths per message).
-    if (index == 0 && !more) return FrameToBuffer(env, &msg);
+    if (index == 0 && !more) {
+      const size_t length = zmq_msg_size(&msg);
+      if (scratchData_ == nullptr || length > scratchSize_) return FrameToBuffer(env, &msg);
+      if (length > 0) std::memcpy(scratchData_, zmq_msg_data(&msg), length);
+      zmq_msg_close(&msg);
+      return Napi::Number::New(env, static_cast<double>(length));
+    }
     if (index == 0) frames = Napi::Array::New(env, 2);
     frames.Set(index++, FrameToBuffer(env, &msg));
     if (!more) return frames;
@@ -595,8 +607,8 @@ Napi::Value Socket::ReceiveOne(Napi::Env env) {
   return ReceiveMessage(env, wouldBlock);
 }
 
-// receive() → the frame (one-frame message), Buffer[] (multipart) or undefined when nothing is
-// ready.
+// receive() → the frame (one-frame message), or its length when it was copied into the scratch
+// buffer, Buffer[] (multipart) or undefined when nothing is ready.
 Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();

@@ -131,7 +131,8 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // -2: libzmq error (JS exception pending).
   int SendMessage(Napi::Env env, napi_value message);
   // Receives one whole message: its Buffer when it has one frame, else an array of Buffers;
-  // undefined when none is ready, empty value with a pending exception on error.
+  // its length when it has one frame that fit the scratch buffer (copied there); undefined
+  // when none is ready, empty value with a pending exception on error.
   Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
   // ReceiveMessage, for callers that need not know whether it would block.
   Napi::Value ReceiveOne(Napi::Env env);
@@ -157,6 +158,12 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   uint32_t watchCalls_ = 0;
   uint32_t deliverBatch_ = 1;
   Napi::ObjectReference largeFrames_;
+  // Where a small one-frame message is copied for lib/ to take (lib/core/frames.ts
+  // receiveScratch): one buffer per thread, filled and read within one call into JS, so a
+  // received frame costs a pooled JS allocation instead of a backing store of its own.
+  Napi::ObjectReference scratch_;
+  uint8_t* scratchData_ = nullptr;
+  size_t scratchSize_ = 0;
   Poller poller_;
   ThreadSafePoller threadSafePoller_;
   Napi::FunctionReference onReady_;

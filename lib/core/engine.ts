@@ -53,7 +53,7 @@ export class Engine {
   private readonly onReady = (delivered?: unknown): number => {
     loopTurned()
     if (delivered !== undefined) {
-      if (this.batch === 1) this.inbox.push(framesOf(delivered as Buffer | Buffer[]))
+      if (this.batch === 1) this.inbox.push(framesOf(delivered as Buffer | Buffer[] | number))
       else for (const message of decodeSlab(delivered as Buffer, this.largeFrames)) this.inbox.push(message)
     }
     this.inCallback = true

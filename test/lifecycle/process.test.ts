@@ -117,6 +117,14 @@ describe("process lifecycle", () => {
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["copied", ...terminated]})
   }, 600000)
 
+  // As above: the limit is on a worker's round, jest's bounds the sum.
+  it("workers receiving at once keep their frames apart; workers terminated mid-round-trip end cleanly", async () => {
+    const result = await run("worker-scratch.js", [], {quietTimeout: 30000})
+    expect(result.stderr).toBe("")
+    const terminated = Array.from({length: 10}, (_, n) => `terminated ${n + 1}`)
+    expect(result).toMatchObject({code: 0, signal: null, stdout: ["checked 8000", ...terminated]})
+  }, 600000)
+
   it("linger: a closed Push still delivers to a Pull that binds later", async () => {
     const result = await run("linger.js")
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["received lingered"]})
