@@ -8,13 +8,14 @@ import {python} from "../interop/peer"
 
 const track = closeAfterEach()
 
-// Echoes each request; "slow" after 300 ms; "quit" ends it.
+// Echoes each request; "soon" after 100 ms, "slow" after 300 ms; "quit" ends it.
 const echo = [
   "import sys, time, zmq",
   "s = zmq.Context.instance().socket(zmq.REP)",
   "s.connect(sys.argv[1])",
   "while True:",
   "    m = s.recv()",
+  "    if m == b'soon': time.sleep(0.1)",
   "    if m == b'slow': time.sleep(0.3)",
   "    s.send(m)",
   "    if m == b'quit': break",
@@ -57,9 +58,12 @@ it("a receive spins until the reply comes within the window: it returns it settl
   })
 })
 
-it("without busyPoll the receive waits on the event loop", async () => {
+// A reply that is already there completes a receive at once, busyPoll or not, and an echo at
+// once can be (CI saw it): the thread was switched out between send and receive for longer
+// than the round trip. 100 ms makes that case a stall of 100 ms.
+it("without busyPoll a receive that finds nothing waits on the event loop", async () => {
   await withEcho(0, async req => {
-    expect(await roundTrip(req, "fast")).toEqual({reply: "fast", atOnce: false})
+    expect(await roundTrip(req, "soon")).toEqual({reply: "soon", atOnce: false})
   })
 })
 
