@@ -68,10 +68,18 @@ static void Teardown(AddonData* data, ExitWait wait) {
 // cleanup hooks, so sockets closed just before it were dropped instead of lingering. lib/native.ts
 // calls this from the process's "exit" event, which process.exit() does emit too; `natural`:
 // the main thread's event loop ran dry before (its "beforeExit").
-static Napi::Value ExitTeardown(const Napi::CallbackInfo& info) {
-  const bool natural = info[0].ToBoolean();
-  Teardown(AddonData::Of(info.Env()), natural ? ExitWait::UntilDelivered : ExitWait::Bounded);
-  return info.Env().Undefined();
+// A raw N-API callback, not a node-addon-api one: a worker terminated inside this call has its
+// JavaScript stopped, so reading the argument fails, and node-addon-api's Error::New on that
+// failure is fatal. An unreadable argument means the bounded teardown.
+static napi_value ExitTeardown(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value arg = nullptr;
+  bool natural = false;  // Stays false when unreadable.
+  if (napi_get_cb_info(env, info, &argc, &arg, nullptr, nullptr) == napi_ok && argc >= 1) {
+    napi_get_value_bool(env, arg, &natural);
+  }
+  Teardown(AddonData::Of(Napi::Env(env)), natural ? ExitWait::UntilDelivered : ExitWait::Bounded);
+  return nullptr;
 }
 
 // The environment shuts down without an "exit" event of its own (worker termination).
@@ -101,7 +109,13 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("errnos", ErrnoTable(env));
   exports.Set("libzmqError", Napi::Function::New<LibzmqError>(env, "libzmqError"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
-  exports.Set("exitTeardown", Napi::Function::New<ExitTeardown>(env, "exitTeardown"));
+  napi_value exitTeardown = nullptr;
+  if (napi_create_function(env, "exitTeardown", NAPI_AUTO_LENGTH, ExitTeardown, nullptr,
+                           &exitTeardown) != napi_ok) {
+    Throw(Napi::Error::New(env));
+    return exports;
+  }
+  exports.Set("exitTeardown", Napi::Value(env, exitTeardown));
   DefineKeys(env, exports);
   DefineProperties(env, exports);
   return exports;
