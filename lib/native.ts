@@ -100,6 +100,8 @@ export interface Binding {
   /** The Error a libzmq failure with this error number becomes: code, errno, message (native/errors.cc). */
   libzmqError(errno: number): Error & {code: string; errno: number}
   version(): string
+  /** The largest frame the addon copies rather than lends (native/message.h kZeroCopyThreshold - 1). */
+  largestCopiedFrame: number
   has(capability: string): boolean
   curveKeyPair(): {publicKey: string; secretKey: string}
   /** Which large frames libzmq may borrow: lib/lending.ts. */

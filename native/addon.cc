@@ -7,6 +7,7 @@
 #include "environment.h"
 #include "errors.h"
 #include "keys.h"
+#include "message.h"
 #include "observer.h"
 #include "pin.h"
 #include "properties.h"
@@ -107,6 +108,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::Function::New<Version>(env, "version"));
   exports.Set("has", Napi::Function::New<Has>(env, "has"));
   exports.Set("errnos", ErrnoTable(env));
+  exports.Set("largestCopiedFrame",
+              Napi::Number::New(env, static_cast<double>(kZeroCopyThreshold - 1)));
   exports.Set("libzmqError", Napi::Function::New<LibzmqError>(env, "libzmqError"));
   exports.Set("lendWith", Napi::Function::New<LendWith>(env, "lendWith"));
   napi_value exitTeardown = nullptr;

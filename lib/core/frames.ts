@@ -3,6 +3,7 @@
 // documented once, in native/message.h (test/sockets/slab.test.ts round-trips it).
 import {Buffer} from "node:buffer"
 import {isArrayBuffer, isSharedArrayBuffer} from "node:util/types"
+import {binding} from "../native"
 
 /** A received message frame. */
 export type Message = Buffer
@@ -69,9 +70,9 @@ export function decodeSlab(slab: Buffer, large: Buffer[]): Message[][] {
  * per thread, as this module is, and read at once by framesOf. A frame taken from here costs a
  * pooled Buffer.allocUnsafe; one the native layer made costs a backing store of its own and
  * V8's slow paths (~8,000 instructions per REQ/REP round trip under callgrind). Its size is the
- * largest frame the native layer copies (native/message.h kZeroCopyThreshold - 1).
+ * largest frame the native layer copies.
  */
-export const receiveScratch = Buffer.allocUnsafeSlow(8191)
+export const receiveScratch = Buffer.allocUnsafeSlow(binding.largestCopiedFrame)
 
 /**
  * A message as native receive() gives it as its frames: a one-frame message as its frame, or as
