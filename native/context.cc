@@ -119,7 +119,8 @@ Napi::Function Context::Define(Napi::Env env) {
 Context::Context(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Context>(info) {
   TagInstance<Context>(info);
   auto env = info.Env();
-  shared_ = info.Length() > 0 && info[0].ToBoolean();
+  // Read, not coerced: coercion fails in a terminating worker (see IsTrue, errors.h).
+  shared_ = IsTrue(info[0]);
   if (shared_) {
     context_ = AcquireSharedContext();
     threads_ = &sharedThreads;

@@ -51,6 +51,15 @@ void ThrowEndpointError(Napi::Env env, const std::string& endpoint, int error);
 // callers return at once afterwards.
 void Throw(const Napi::Error& error);
 
+// While a worker terminates, the N-API calls that may run JS fail (making a Buffer or an
+// ArrayBuffer, reading a property, coercing), and node-addon-api answers with an empty wrapper
+// whose env is null: any method used on it aborts the process, as its error lookup has no env.
+// So code JS calls checks IsEmpty() on such results before using them, and reads a boolean
+// argument with IsTrue rather than ToBoolean (a coercion).
+inline bool IsTrue(const Napi::Value& value) {
+  return value.IsBoolean() && value.As<Napi::Boolean>().Value();
+}
+
 // Throws ZmqError(zmq_errno()); callers return at once afterwards.
 void ThrowLastError(Napi::Env env, const std::string& address = "");
 

@@ -64,6 +64,7 @@ static Napi::Value Z85Decode(const Napi::CallbackInfo& info) {
   if (!ArgumentIs(info, info[0].IsString(), "Z85 text")) return Napi::Value();
   const std::string text = info[0].As<Napi::String>().Utf8Value();
   auto bytes = Napi::Buffer<uint8_t>::New(env, text.size() / 5 * 4);
+  if (bytes.IsEmpty()) return Napi::Value();  // A terminating worker (errors.h).
   if (zmq_z85_decode(bytes.Data(), text.c_str()) == nullptr) return env.Null();
   return bytes;
 }

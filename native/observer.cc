@@ -216,7 +216,7 @@ Napi::Value Observer::Watch(const Napi::CallbackInfo& info) {
     onReady_.Ref();
   }
   poller_.Start();
-  poller_.SetKeepAlive(info[0].ToBoolean());
+  poller_.SetKeepAlive(IsTrue(info[0]));
   return info.Env().Undefined();
 }
 

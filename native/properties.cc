@@ -28,12 +28,16 @@ static Napi::Value ReceiveWithProperties(const Napi::CallbackInfo& info) {
     return Napi::Value();
   }
   if (!socket->EnsureOpen(env)) return Napi::Value();
-  auto names = info[1].As<Napi::Array>();
-  for (uint32_t i = 0; i < names.Length(); i++) {
-    if (!names.Get(i).IsString()) {
+  auto given = info[1].As<Napi::Array>();
+  std::vector<std::string> names;
+  for (uint32_t i = 0; i < given.Length(); i++) {
+    // An empty name: a terminating worker, whose property reads fail (errors.h).
+    const Napi::Value name = given.Get(i);
+    if (!name.IsString()) {
       Throw(Napi::TypeError::New(env, "receiveWithProperties: property names must be strings"));
       return Napi::Value();
     }
+    names.push_back(name.As<Napi::String>().Utf8Value());
   }
   Napi::Array frames;
   Napi::Array values;
@@ -51,10 +55,9 @@ static Napi::Value ReceiveWithProperties(const Napi::CallbackInfo& info) {
     const bool more = zmq_msg_more(&msg);
     if (index == 0) {
       frames = Napi::Array::New(env, more ? 2 : 1);
-      values = Napi::Array::New(env, names.Length());
-      for (uint32_t i = 0; i < names.Length(); i++) {
-        const std::string name = names.Get(i).As<Napi::String>().Utf8Value();
-        const char* value = zmq_msg_gets(&msg, name.c_str());
+      values = Napi::Array::New(env, names.size());
+      for (uint32_t i = 0; i < names.size(); i++) {
+        const char* value = zmq_msg_gets(&msg, names[i].c_str());
         values.Set(i, value != nullptr ? Napi::Value(Napi::String::New(env, value)) : env.Null());
       }
     }

@@ -139,6 +139,9 @@ Socket::Socket(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Socket>(info) 
     scratchSize_ = scratch.Length();
   }
   auto stateBuffer = Napi::ArrayBuffer::New(env, kStateSize * sizeof(int32_t));
+  // Empty when the worker is terminating (its JavaScript stopped): the socket stays tracked for
+  // the teardown, and any use of the empty handle would be node-addon-api's fatal error.
+  if (stateBuffer.IsEmpty()) return;
   state_ = static_cast<int32_t*>(stateBuffer.Data());
   stateBuffer_ = Napi::Persistent(stateBuffer);
   PublishState();
