@@ -184,10 +184,13 @@ Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
 // linger on a libuv pool thread). lib/ closes the sockets with a bounded linger first.
 Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  auto deferred = Napi::Promise::Deferred::New(env);
+  napi_deferred deferred;
+  napi_value promise;
+  // Checked, unlike node-addon-api's Promise::Deferred (see StartEndpointWork).
+  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return Napi::Value();
   if (shared_ || context_ == nullptr) {
-    deferred.Resolve(env.Undefined());
-    return deferred.Promise();
+    napi_resolve_deferred(env, deferred, env.Undefined());
+    return Napi::Value(env, promise);
   }
   void* context = context_;
   context_ = nullptr;
@@ -195,19 +198,19 @@ Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
 
   class TermWorker : public Napi::AsyncWorker {
    public:
-    TermWorker(Napi::Env env, void* context, Napi::Promise::Deferred deferred)
+    TermWorker(Napi::Env env, void* context, napi_deferred deferred)
         : Napi::AsyncWorker(env), context_(context), deferred_(deferred) {}
     void Execute() override {
       RetryInterrupted([&] { return zmq_ctx_term(context_); });
     }
-    void OnOK() override { deferred_.Resolve(Env().Undefined()); }
+    void OnOK() override { napi_resolve_deferred(Env(), deferred_, Env().Undefined()); }
 
    private:
     void* context_;
-    Napi::Promise::Deferred deferred_;
+    napi_deferred deferred_;
   };
   (new TermWorker(env, context, deferred))->Queue();
-  return deferred.Promise();
+  return Napi::Value(env, promise);
 }
 
 // terminateInBackground(): zmq_ctx_term on a detached thread, nothing to wait for. For a context

@@ -14,17 +14,15 @@ namespace {
 
 class EndpointWork : public Napi::AsyncWorker {
  public:
-  EndpointWork(Napi::Env env, Socket* socket, Napi::Object owner, EndpointCall call,
-               std::string address, bool starts)
+  EndpointWork(Napi::Env env, napi_deferred deferred, Socket* socket, Napi::Object owner,
+               EndpointCall call, std::string address, bool starts)
       : Napi::AsyncWorker(env, "zmq-native:endpoint"),
-        deferred_(Napi::Promise::Deferred::New(env)),
+        deferred_(deferred),
         owner_(Napi::Persistent(owner)),
         socket_(socket),
         call_(call),
         address_(std::move(address)),
         starts_(starts) {}
-
-  Napi::Promise Promise() const { return deferred_.Promise(); }
 
  protected:
   // Runs on a thread-pool thread: only libzmq, under the socket's endpoint lock.
@@ -44,16 +42,16 @@ class EndpointWork : public Napi::AsyncWorker {
     auto env = Env();
     socket_->EndEndpointWork();
     if (error_ == 0) {
-      deferred_.Resolve(env.Undefined());
+      napi_resolve_deferred(env, deferred_, env.Undefined());
       return;
     }
     auto error = ZmqError(env, error_);
     error.Set("address", address_);
-    deferred_.Reject(error.Value());
+    napi_reject_deferred(env, deferred_, error.Value());
   }
 
  private:
-  Napi::Promise::Deferred deferred_;
+  napi_deferred deferred_;
   // The JS socket: it cannot be collected, and so not closed by its finalizer, while the call
   // runs.
   Napi::ObjectReference owner_;
@@ -68,11 +66,15 @@ class EndpointWork : public Napi::AsyncWorker {
 
 Napi::Value StartEndpointWork(Napi::Env env, Socket* socket, Napi::Object owner, EndpointCall call,
                               std::string address, bool starts) {
-  auto* work = new EndpointWork(env, socket, owner, call, std::move(address), starts);
-  auto promise = work->Promise();
+  napi_deferred deferred;
+  napi_value promise;
+  // Checked here, as node-addon-api's Promise::Deferred does not: it fails in a terminating
+  // worker, where its unset promise handle, returned to JS, crashed the process.
+  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return Napi::Value();
+  auto* work = new EndpointWork(env, deferred, socket, owner, call, std::move(address), starts);
   socket->BeginEndpointWork();
   work->Queue();
-  return promise;
+  return Napi::Value(env, promise);
 }
 
 }  // namespace zmqn

@@ -126,10 +126,14 @@ describe("process lifecycle", () => {
   }, 600000)
 
   // As above: the limit is on a worker's round, jest's bounds the sum.
-  it("workers terminated inside native calls (the exit teardown, socket creation) end cleanly", async () => {
+  it("workers terminated inside native calls (the exit teardown, bind, socket creation) end cleanly", async () => {
     const result = await run("worker-terminated-mid-call.js", [], {quietTimeout: 30000})
     expect(result.stderr).toBe("")
-    expect(result).toMatchObject({code: 0, signal: null, stdout: ["exit-teardown ended", "create ended"]})
+    expect(result).toMatchObject({
+      code: 0,
+      signal: null,
+      stdout: ["exit-teardown ended", "bind ended", "create ended"],
+    })
   }, 600000)
 
   it("linger: a closed Push still delivers to a Pull that binds later", async () => {
