@@ -128,13 +128,13 @@ describe("process lifecycle", () => {
   // As above: the limit is on a worker's round, jest's bounds the sum (its 190 rounds took 22 s
   // idle, 38 s with both cores compiling, where 150 binding rounds without a line between them
   // took 34 s).
-  it("workers terminated inside native calls (the exit teardown, bind, socket creation) end cleanly", async () => {
+  it("workers terminated inside native calls (the exit teardown, bind, context close, socket creation) end cleanly", async () => {
     const result = await run("worker-terminated-mid-call.js", [], {quietTimeout: 30000})
     expect(result.stderr).toBe("")
     expect({code: result.code, signal: result.signal}).toEqual({code: 0, signal: null})
     // "<kind> ended" follows all of that kind's rounds.
     const ended = result.stdout.filter(line => line.endsWith(" ended"))
-    expect(ended).toEqual(["exit-teardown ended", "bind ended", "create ended"])
+    expect(ended).toEqual(["exit-teardown ended", "bind ended", "context-close ended", "create ended"])
   }, 600000)
 
   it("linger: a closed Push still delivers to a Pull that binds later", async () => {
