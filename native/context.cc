@@ -184,13 +184,11 @@ Napi::Value Context::SetOption(const Napi::CallbackInfo& info) {
 // linger on a libuv pool thread). lib/ closes the sockets with a bounded linger first.
 Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
   auto env = info.Env();
-  napi_deferred deferred;
-  napi_value promise;
-  // Checked, unlike node-addon-api's Promise::Deferred (see StartEndpointWork).
-  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return Napi::Value();
+  auto pending = NewPromise(env);
+  if (!pending) return Napi::Value();
   if (shared_ || context_ == nullptr) {
-    napi_resolve_deferred(env, deferred, env.Undefined());
-    return Napi::Value(env, promise);
+    napi_resolve_deferred(env, pending->deferred, env.Undefined());
+    return Napi::Value(env, pending->promise);
   }
   void* context = context_;
   context_ = nullptr;
@@ -209,8 +207,8 @@ Napi::Value Context::Terminate(const Napi::CallbackInfo& info) {
     void* context_;
     napi_deferred deferred_;
   };
-  (new TermWorker(env, context, deferred))->Queue();
-  return Napi::Value(env, promise);
+  (new TermWorker(env, context, pending->deferred))->Queue();
+  return Napi::Value(env, pending->promise);
 }
 
 // terminateInBackground(): zmq_ctx_term on a detached thread, nothing to wait for. For a context

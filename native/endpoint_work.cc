@@ -66,15 +66,13 @@ class EndpointWork : public Napi::AsyncWorker {
 
 Napi::Value StartEndpointWork(Napi::Env env, Socket* socket, Napi::Object owner, EndpointCall call,
                               std::string address, bool starts) {
-  napi_deferred deferred;
-  napi_value promise;
-  // Checked here, as node-addon-api's Promise::Deferred does not: it fails in a terminating
-  // worker, where its unset promise handle, returned to JS, crashed the process.
-  if (napi_create_promise(env, &deferred, &promise) != napi_ok) return Napi::Value();
-  auto* work = new EndpointWork(env, deferred, socket, owner, call, std::move(address), starts);
+  auto pending = NewPromise(env);
+  if (!pending) return Napi::Value();
+  auto* work =
+      new EndpointWork(env, pending->deferred, socket, owner, call, std::move(address), starts);
   socket->BeginEndpointWork();
   work->Queue();
-  return Napi::Value(env, promise);
+  return Napi::Value(env, pending->promise);
 }
 
 }  // namespace zmqn

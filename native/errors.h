@@ -4,6 +4,7 @@
 
 #include <napi.h>
 
+#include <optional>
 #include <string>
 
 namespace zmqn {
@@ -58,6 +59,20 @@ void Throw(const Napi::Error& error);
 // argument with IsTrue rather than ToBoolean (a coercion).
 inline bool IsTrue(const Napi::Value& value) {
   return value.IsBoolean() && value.As<Napi::Boolean>().Value();
+}
+
+// A promise and the deferred that settles it (napi_resolve_deferred / napi_reject_deferred).
+// Made with NewPromise, never node-addon-api's Promise::Deferred: when napi_create_promise fails,
+// as it does while a worker terminates, that leaves both handles unset, and the unset promise,
+// returned to JS, crashed the process. Empty here means: return an empty Napi::Value.
+struct PendingPromise {
+  napi_deferred deferred;
+  napi_value promise;
+};
+inline std::optional<PendingPromise> NewPromise(napi_env env) {
+  PendingPromise pending;
+  if (napi_create_promise(env, &pending.deferred, &pending.promise) != napi_ok) return {};
+  return pending;
 }
 
 // Throws ZmqError(zmq_errno()); callers return at once afterwards.

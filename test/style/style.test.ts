@@ -13,6 +13,16 @@ function check(command: string, args: string[]) {
   return {status: result.status, output: result.status === 0 ? "" : output.slice(-4000)}
 }
 
+// The native layer's sources, relative to the root.
+function nativeSources(): string[] {
+  return ["native", path.join("native", "util")].flatMap(dir =>
+    fs
+      .readdirSync(path.join(root, dir))
+      .filter(name => /\.(cc|h)$/.test(name))
+      .map(name => path.join(dir, name)),
+  )
+}
+
 describe("house style", () => {
   it("TypeScript and scripts are formatted (npm run format fixes it)", () => {
     expect(
@@ -39,12 +49,16 @@ describe("house style", () => {
   }, 240_000)
 
   it("the native layer is clang-formatted", () => {
-    const sources = ["native", path.join("native", "util")].flatMap(dir =>
-      fs
-        .readdirSync(path.join(root, dir))
-        .filter(name => /\.(cc|h)$/.test(name))
-        .map(name => path.join(dir, name)),
-    )
-    expect(check("clang-format", ["--dry-run", "--Werror", ...sources])).toEqual({status: 0, output: ""})
+    expect(check("clang-format", ["--dry-run", "--Werror", ...nativeSources()])).toEqual({
+      status: 0,
+      output: "",
+    })
+  })
+
+  // native/errors.h says why: a Promise::Deferred whose promise could not be made (in a
+  // terminating worker) hands JS an unset handle, which crashed the process.
+  it("the native layer makes its promises with NewPromise, never node-addon-api's Promise::Deferred", () => {
+    const code = (file: string) => fs.readFileSync(path.join(root, file), "utf8").replace(/\/\/.*$/gm, "")
+    expect(nativeSources().filter(file => /Promise::Deferred/.test(code(file)))).toEqual([])
   })
 })
