@@ -9,6 +9,7 @@ const colors = {
   ours: "#2b7bd9",
   "ours-batch": "#1a9850",
   "ours-busy": "#17becf",
+  "ours-into": "#66a61e",
 }
 const names = {
   c: "libzmq C (perf tools)",
@@ -19,6 +20,7 @@ const names = {
   "zeromq-v5": "zeromq@6 v5-compat",
   "ours-v5": "zmq-native/v5-compat",
   "ours-busy": "zmq-native busyPoll",
+  "ours-into": "zmq-native receiveInto",
 }
 
 function escape(text) {

@@ -36,7 +36,7 @@ const settings = quick
 
 const KiB = 1024
 const sizes = [1, 64, KiB, 64 * KiB, KiB * KiB]
-const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq", "ours-busy"]
+const impls = ["c", "zeromq", "ours", "ours-batch", "pyzmq", "ours-busy", "ours-into"]
 // The v5 API's rows: PUSH/PULL tcp 1 B and 64 B, and REQ/REP, over tcp between two processes.
 const v5Impls = ["zeromq-v5", "ours-v5"]
 // Debian's python3-zmq (scripts/install-system-deps): the system Python, not one on PATH.
@@ -87,7 +87,8 @@ function label(s) {
 // one-process tcp/ipc mode; latency has no batch form.
 function supports(impl, s) {
   if (chosen.length > 0 && !chosen.includes(impl)) return false
-  if (quick && chosen.length === 0 && (impl === "ours-busy" || v5Impls.includes(impl))) return false
+  const optIn = impl === "ours-busy" || impl === "ours-into" || v5Impls.includes(impl)
+  if (quick && chosen.length === 0 && optIn) return false
   if (v5Impls.includes(impl)) {
     return s.transport === "tcp" && s.procs === 2 && s.frames === 1 && (s.kind === "lat" || s.size <= 64)
   }
@@ -95,6 +96,8 @@ function supports(impl, s) {
   if (impl === "ours-batch") return s.kind === "thr"
   // The opt-in busy-poll spins on the thread that would answer: only with a peer elsewhere.
   if (impl === "ours-busy") return s.kind === "lat" && s.procs === 2
+  // receiveInto is for large frames, copied into one reused buffer.
+  if (impl === "ours-into") return s.kind === "thr" && s.frames === 1 && s.size >= 64 * KiB
   if (impl === "pyzmq") return !pyzmq.missing
   return true
 }
@@ -324,6 +327,24 @@ function v5Table(results) {
 }
 
 // The REQ/REP latency distribution: one row per scenario and implementation.
+// Large frames received into one reused buffer (receiveInto) against receive(), where both ran.
+function intoTable(results) {
+  const lines = [
+    "| large frames | pyzmq | ours receive() | ours receiveInto() | vs receive() | vs pyzmq | vs C |",
+    "|---|---|---|---|---|---|---|",
+  ]
+  for (const {scenario: s, values} of results) {
+    const into = values["ours-into"]
+    if (into === undefined) continue
+    const show = impl => (values[impl]?.error ? "error" : formatValue(s, values[impl]?.value))
+    const vs = impl => formatRatio(ratio(s, into.value, values[impl]?.value))
+    lines.push(
+      `| ${label(s)} | ${show("pyzmq")} | ${show("ours")} | ${show("ours-into")} | ${vs("ours")} | ${vs("pyzmq")} | ${vs("c")} |`,
+    )
+  }
+  return lines.length > 2 ? lines.join("\n") : ""
+}
+
 function latencyTable(results) {
   const lines = [
     "| REQ/REP 1 B, half round trip | implementation | mean | p50 | p99 | p99.9 | round trips | mean vs C |",
@@ -533,6 +554,8 @@ async function main() {
   const out = [table(results), ""]
   const v5 = v5Table(results)
   if (v5) out.push(v5, "")
+  const into = intoTable(results)
+  if (into) out.push(into, "")
   const latency = latencyTable(results)
   if (latency) out.push(latency, "")
   if (scaleResults.length > 0) out.push(scale.table(scaleResults, names), "")

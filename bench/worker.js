@@ -2,7 +2,8 @@
 // One benchmark role in one process, driven by bench/run.js:
 //   node bench/worker.js <impl> <role> <endpoint> <size> <count> <frames>
 // impl: ours (await send / for await), ours-batch (sendMany / receiveMany), ours-busy (ours with
-// the busyPoll option), zeromq (zeromq@6).
+// the busyPoll option), ours-into (ours, receiving with receiveInto into one reused buffer),
+// zeromq (zeromq@6).
 // role: thr-recv, thr-send, thr-both (both ends here), lat-rep, lat-req, lat-both.
 // Receivers (and lat-rep) print "ready" once bound; the measuring side prints one JSON line.
 // Senders stay open until stdin closes, so an ipc queue's tail is never lost at exit.
@@ -42,6 +43,14 @@ async function receive(pull) {
       const messages = await pull.receiveMany(1024)
       if (received === 0) start = process.hrtime.bigint()
       received += messages.length
+    }
+  } else if (impl === "ours-into") {
+    const buffer = Buffer.allocUnsafe(size)
+    while (received < count) {
+      const got = await pull.receiveInto(buffer)
+      if (received === 0) start = process.hrtime.bigint()
+      if (got !== size) throw new Error(`expected one frame of ${size} bytes, got ${got}`)
+      received++
     }
   } else {
     for await (const msg of pull) {

@@ -12,6 +12,7 @@ export {
   type SocketOptions,
   type BaseSocketOptions,
   type Readable,
+  type ReadableInto,
   type Writable,
 } from "./socket"
 export * from "./sockets"

@@ -55,6 +55,8 @@ export interface NativeSocket {
    * the scratch buffer (lib/core/frames.ts framesOf); undefined when none is ready.
    */
   receive(): Buffer | Buffer[] | number | undefined
+  /** As receive(), but a one-frame message that fits `target` is copied there, whatever its size. */
+  receiveInto(target: ArrayBufferView): Buffer | Buffer[] | number | undefined
   /** Up to max ready messages in one slab Buffer (native/message.h FramesToSlab); large frames go into `large`. */
   receiveBatch(max: number, large: Buffer[]): Buffer | undefined
   receiveRouted(): [Buffer, number, string | undefined] | undefined

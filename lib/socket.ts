@@ -134,6 +134,34 @@ export interface Readable<R = Message[]> {
   [Symbol.asyncIterator](): AsyncIterator<R, undefined>
 }
 
+/**
+ * What a socket type whose messages are plain frames can do besides {@link Readable}: receive
+ * into memory the caller owns. R: what receive() gives for one message.
+ */
+export interface ReadableInto<R = Message[]> {
+  /**
+   * Receives one message into `buffer` when it is one frame that fits there: its bytes are
+   * copied to the start of `buffer` and the promise resolves with their count. Any other message
+   * (several frames, or a frame longer than `buffer`) resolves as `receive()` would, with its
+   * frames, so nothing is cut short or lost. Made for large frames read into one reused buffer:
+   * libzmq's copy of each message is freed at once, where a received Buffer holds it until V8
+   * collects the Buffer (docs/performance.md, "receiveInto"). Queued with `receive()` calls, in
+   * call order, with the same timeouts and options.
+   *
+   * @example
+   * ```ts
+   * import {Pull} from "zmq-native"
+   * declare const pull: Pull
+   * const buffer = Buffer.alloc(1 << 20)
+   * const received = await pull.receiveInto(buffer)
+   * const bytes = typeof received === "number" ? buffer.subarray(0, received) : Buffer.concat(received)
+   * ```
+   * @throws What `receive()` throws and rejects with, and rejects with a TypeError naming
+   * `buffer` when it is not a Buffer, TypedArray or DataView.
+   */
+  receiveInto(buffer: ArrayBufferView, options?: OperationOptions): Promise<number | R>
+}
+
 /** What every socket constructor takes besides the type's options. */
 export interface BaseSocketOptions {
   /** The context to make the socket in; default: the shared default context. */

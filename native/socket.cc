@@ -59,6 +59,7 @@ Napi::Function Socket::Define(Napi::Env env) {
                          InstanceMethod<&Socket::SendRouted>("sendRouted"),
                          InstanceMethod<&Socket::Receive>("receive"),
                          InstanceMethod<&Socket::ReceiveBatch>("receiveBatch"),
+                         InstanceMethod<&Socket::ReceiveInto>("receiveInto"),
                          InstanceMethod<&Socket::ReceiveRouted>("receiveRouted"),
                          InstanceMethod<&Socket::Watch>("watch"),
                          InstanceMethod<&Socket::Unwatch>("unwatch"),
@@ -571,7 +572,8 @@ Napi::Value Socket::SendMany(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, sent);
 }
 
-Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
+Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock, uint8_t* target,
+                                   size_t targetSize) {
   wouldBlock = false;
   Napi::Array frames;
   uint32_t index = 0;
@@ -594,8 +596,8 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
     // ~1,000 instructions of V8's slow paths per message).
     if (index == 0 && !more) {
       const size_t length = zmq_msg_size(&msg);
-      if (scratchData_ == nullptr || length > scratchSize_) return FrameToBuffer(env, &msg);
-      if (length > 0) std::memcpy(scratchData_, zmq_msg_data(&msg), length);
+      if (target == nullptr || length > targetSize) return FrameToBuffer(env, &msg);
+      if (length > 0) std::memcpy(target, zmq_msg_data(&msg), length);
       zmq_msg_close(&msg);
       return Napi::Number::New(env, static_cast<double>(length));
     }
@@ -607,7 +609,7 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock) {
 
 Napi::Value Socket::ReceiveOne(Napi::Env env) {
   bool wouldBlock;
-  return ReceiveMessage(env, wouldBlock);
+  return ReceiveMessage(env, wouldBlock, scratchData_, scratchSize_);
 }
 
 // receive() → the frame (one-frame message), or its length when it was copied into the scratch
@@ -616,6 +618,42 @@ Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
   return ReceiveOne(env);
+}
+
+// The bytes of a TypedArray or DataView; false with a TypeError pending for anything else.
+static bool ViewBytes(Napi::Env env, napi_value value, uint8_t*& data, size_t& length) {
+  bool is = false;
+  void* bytes = nullptr;
+  napi_value arrayBuffer;
+  size_t offset = 0;
+  if (napi_is_typedarray(env, value, &is) == napi_ok && is) {
+    napi_typedarray_type type;
+    size_t elements = 0;
+    napi_get_typedarray_info(env, value, &type, &elements, &bytes, &arrayBuffer, &offset);
+    Napi::TypedArray view(env, value);
+    length = elements * view.ElementSize();
+  } else if (napi_is_dataview(env, value, &is) == napi_ok && is) {
+    napi_get_dataview_info(env, value, &length, &bytes, &arrayBuffer, &offset);
+  } else {
+    Napi::TypeError::New(env, "receiveInto needs a TypedArray or DataView")
+        .ThrowAsJavaScriptException();
+    return false;
+  }
+  data = static_cast<uint8_t*>(bytes);
+  return true;
+}
+
+// receiveInto(target) → as receive(), but a one-frame message that fits is copied into target
+// (any TypedArray or DataView; lib/ checks it), whatever its size: the caller's memory is
+// reused, where a large frame received as a Buffer holds libzmq's until V8 collects it.
+Napi::Value Socket::ReceiveInto(const Napi::CallbackInfo& info) {
+  auto env = info.Env();
+  if (!EnsureOpen(env)) return Napi::Value();
+  uint8_t* data = nullptr;
+  size_t length = 0;
+  if (!ViewBytes(env, info[0], data, length)) return Napi::Value();
+  bool wouldBlock;
+  return ReceiveMessage(env, wouldBlock, data, length);
 }
 
 // receiveBatch(max, large) → one slab Buffer (see FramesToSlab) holding up to max whole

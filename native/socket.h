@@ -106,6 +106,7 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   Napi::Value SendRouted(const Napi::CallbackInfo& info);
   Napi::Value Receive(const Napi::CallbackInfo& info);
   Napi::Value ReceiveBatch(const Napi::CallbackInfo& info);
+  Napi::Value ReceiveInto(const Napi::CallbackInfo& info);
   Napi::Value ReceiveRouted(const Napi::CallbackInfo& info);
 
   Napi::Value Watch(const Napi::CallbackInfo& info);
@@ -131,9 +132,10 @@ class Socket : public Napi::ObjectWrap<Socket>, public Closable {
   // -2: libzmq error (JS exception pending).
   int SendMessage(Napi::Env env, napi_value message);
   // Receives one whole message: its Buffer when it has one frame, else an array of Buffers;
-  // its length when it has one frame that fit the scratch buffer (copied there); undefined
-  // when none is ready, empty value with a pending exception on error.
-  Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock);
+  // its length when it has one frame that fit target (copied there: the scratch buffer, or the
+  // caller's for receiveInto); undefined when none is ready, empty value with a pending
+  // exception on error.
+  Napi::Value ReceiveMessage(Napi::Env env, bool& wouldBlock, uint8_t* target, size_t targetSize);
   // ReceiveMessage, for callers that need not know whether it would block.
   Napi::Value ReceiveOne(Napi::Env env);
   // Up to max whole messages that are ready now in one slab (FramesToSlab), undefined if none.

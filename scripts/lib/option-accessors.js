@@ -180,6 +180,12 @@ function optionsSource({socketOptions, contextOptions}) {
   ].join("\n")
 }
 
+// Whether the type's messages are plain frames, which receiveInto can copy (a routing id or a
+// group beside the frame needs the codec's own receive).
+function receivesInto(type) {
+  return type.readable && (type.frames === "multipart" || type.frames === "single")
+}
+
 function operations(type) {
   const {M, O, R} = shapes[type.frames]
   const lines = []
@@ -224,9 +230,18 @@ function operations(type) {
       `    return this[engine].iterate() as AsyncGenerator<${R}, undefined, undefined>`,
       "  }",
     )
+    if (receivesInto(type)) {
+      lines.push(
+        "",
+        `  receiveInto(buffer: ArrayBufferView, options?: OperationOptions): Promise<number | ${R}> {`,
+        `    return this[engine].receiveInto(buffer, options) as Promise<number | ${R}>`,
+        "  }",
+      )
+    }
   }
   const implemented = []
   if (type.readable) implemented.push(`Readable<${R}>`)
+  if (receivesInto(type)) implemented.push(`ReadableInto<${R}>`)
   if (type.writable) {
     const optional = O.startsWith("options?")
     implemented.push(optional ? `Writable<${M}>` : `Writable<${M}, [${sendOptions}]>`)
@@ -262,7 +277,7 @@ function socketsSource({socketOptions}, {socketTypes}) {
   return [
     ...header("lib/socket-types.ts and lib/options.ts"),
     ...imports(used, [
-      'import {Socket, type Readable, type Writable} from "../socket"',
+      'import {Socket, type Readable, type ReadableInto, type Writable} from "../socket"',
       'import {engine, native} from "../core/handles"',
       'import type {GroupInfo, GroupSendOptions, RoutedSendOptions, Routing} from "../core/codecs"',
       'import {sendArgumentsError, type Message, type MessageLike} from "../core/frames"',
