@@ -9,7 +9,12 @@ const handlers: V5Socket[] = []
 afterEach(() => {
   for (const handler of handlers.splice(0)) handler.unbindSync(zapEndpoint)
 })
-const make = socketsClosedAfterEach()
+// Every socket here lingers 0: a client refused at the handshake keeps its message, and with
+// the default linger libzmq's termination waits for it at exit (zeromq's v5-compat does not
+// exit either), so the test worker was force-exited at the end of the run.
+const closedAfterEach = socketsClosedAfterEach()
+const make = (type: Parameters<typeof closedAfterEach>[0], options?: object): V5Socket =>
+  closedAfterEach(type, {linger: 0, ...options})
 
 interface ZapRequest {
   domain: string
