@@ -102,17 +102,15 @@ int InitBytes(Napi::Env env, ReleaseQueue& releases, napi_value holder, napi_val
   return LendBytes(env, releases.returns_, holder, data, length, msg);
 }
 
-FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value,
-                                zmq_msg_t* msg) {
+bool TypedArrayBytes(napi_env env, napi_value value, void** data, size_t* length,
+                     napi_value* arrayBuffer) {
   // napi_get_typedarray_info fails without an exception for anything else, so this one call is
   // both the type check and the read.
   napi_typedarray_type elementType;
   size_t count = 0, offset = 0;
-  void* data = nullptr;
-  napi_value arrayBuffer;
-  if (napi_get_typedarray_info(env, value, &elementType, &count, &data, &arrayBuffer, &offset) !=
+  if (napi_get_typedarray_info(env, value, &elementType, &count, data, arrayBuffer, &offset) !=
       napi_ok) {
-    return FrameStatus::Unsupported;
+    return false;
   }
   size_t elementSize = 1;
   switch (elementType) {
@@ -126,9 +124,26 @@ FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_valu
     case napi_biguint64_array: elementSize = 8; break;
     default: break;
   }
-  return InitBytes(env, releases, value, arrayBuffer, data, count * elementSize, msg) == 0
-             ? FrameStatus::Ok
-             : FrameStatus::Failed;
+  *length = count * elementSize;
+  return true;
+}
+
+bool DataViewBytes(napi_env env, napi_value value, void** data, size_t* length,
+                   napi_value* arrayBuffer) {
+  bool is = false;
+  if (napi_is_dataview(env, value, &is) != napi_ok || !is) return false;
+  size_t offset = 0;
+  return napi_get_dataview_info(env, value, length, data, arrayBuffer, &offset) == napi_ok;
+}
+
+FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value,
+                                zmq_msg_t* msg) {
+  void* data = nullptr;
+  size_t length = 0;
+  napi_value arrayBuffer;
+  if (!TypedArrayBytes(env, value, &data, &length, &arrayBuffer)) return FrameStatus::Unsupported;
+  return InitBytes(env, releases, value, arrayBuffer, data, length, msg) == 0 ? FrameStatus::Ok
+                                                                              : FrameStatus::Failed;
 }
 
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg) {
@@ -161,17 +176,15 @@ FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, z
   }
   if (type != napi_object) return FrameStatus::Unsupported;
 
-  bool is = false;
-  napi_is_dataview(env, value, &is);
-  if (is) {
-    size_t length = 0, offset = 0;
-    void* data = nullptr;
-    napi_value arrayBuffer;
-    napi_get_dataview_info(env, value, &length, &data, &arrayBuffer, &offset);
-    return InitBytes(env, releases, value, arrayBuffer, data, length, msg) == 0
+  size_t viewed = 0;
+  void* viewedData = nullptr;
+  napi_value viewedBuffer;
+  if (DataViewBytes(env, value, &viewedData, &viewed, &viewedBuffer)) {
+    return InitBytes(env, releases, value, viewedBuffer, viewedData, viewed, msg) == 0
                ? FrameStatus::Ok
                : FrameStatus::Failed;
   }
+  bool is = false;
   napi_is_arraybuffer(env, value, &is);
   if (is) {
     size_t length = 0;

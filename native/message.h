@@ -54,6 +54,14 @@ enum class FrameStatus { Ok, Unsupported, Failed };
 // DataView or ArrayBuffer. Anything else is Unsupported, for the caller to report.
 FrameStatus InitFrame(Napi::Env env, ReleaseQueue& releases, napi_value value, zmq_msg_t* msg);
 
+// The bytes a TypedArray (a Buffer: the common case) views, in one N-API call; false, with no
+// exception pending, for anything else.
+bool TypedArrayBytes(napi_env env, napi_value value, void** data, size_t* length,
+                     napi_value* arrayBuffer);
+// The bytes a DataView views; false, with no exception pending, for anything else.
+bool DataViewBytes(napi_env env, napi_value value, void** data, size_t* length,
+                   napi_value* arrayBuffer);
+
 // Fills msg from value when it is a TypedArray (a Buffer: the common case, one N-API call);
 // Unsupported, with msg untouched, for anything else; Failed (ENOMEM) when allocation failed.
 FrameStatus InitTypedArrayFrame(Napi::Env env, ReleaseQueue& releases, napi_value value,

@@ -620,40 +620,23 @@ Napi::Value Socket::Receive(const Napi::CallbackInfo& info) {
   return ReceiveOne(env);
 }
 
-// The bytes of a TypedArray or DataView; false with a TypeError pending for anything else.
-static bool ViewBytes(Napi::Env env, napi_value value, uint8_t*& data, size_t& length) {
-  bool is = false;
-  void* bytes = nullptr;
-  napi_value arrayBuffer;
-  size_t offset = 0;
-  if (napi_is_typedarray(env, value, &is) == napi_ok && is) {
-    napi_typedarray_type type;
-    size_t elements = 0;
-    napi_get_typedarray_info(env, value, &type, &elements, &bytes, &arrayBuffer, &offset);
-    Napi::TypedArray view(env, value);
-    length = elements * view.ElementSize();
-  } else if (napi_is_dataview(env, value, &is) == napi_ok && is) {
-    napi_get_dataview_info(env, value, &length, &bytes, &arrayBuffer, &offset);
-  } else {
-    Napi::TypeError::New(env, "receiveInto needs a TypedArray or DataView")
-        .ThrowAsJavaScriptException();
-    return false;
-  }
-  data = static_cast<uint8_t*>(bytes);
-  return true;
-}
-
 // receiveInto(target) → as receive(), but a one-frame message that fits is copied into target
 // (any TypedArray or DataView; lib/ checks it), whatever its size: the caller's memory is
 // reused, where a large frame received as a Buffer holds libzmq's until V8 collects it.
 Napi::Value Socket::ReceiveInto(const Napi::CallbackInfo& info) {
   auto env = info.Env();
   if (!EnsureOpen(env)) return Napi::Value();
-  uint8_t* data = nullptr;
+  void* data = nullptr;
   size_t length = 0;
-  if (!ViewBytes(env, info[0], data, length)) return Napi::Value();
+  napi_value arrayBuffer;
+  if (!TypedArrayBytes(env, info[0], &data, &length, &arrayBuffer) &&
+      !DataViewBytes(env, info[0], &data, &length, &arrayBuffer)) {
+    Napi::TypeError::New(env, "receiveInto needs a TypedArray or DataView")
+        .ThrowAsJavaScriptException();
+    return Napi::Value();
+  }
   bool wouldBlock;
-  return ReceiveMessage(env, wouldBlock, data, length);
+  return ReceiveMessage(env, wouldBlock, static_cast<uint8_t*>(data), length);
 }
 
 // receiveBatch(max, large) → one slab Buffer (see FramesToSlab) holding up to max whole
