@@ -596,7 +596,8 @@ Napi::Value Socket::ReceiveMessage(Napi::Env env, bool& wouldBlock, uint8_t* tar
     // ~1,000 instructions of V8's slow paths per message).
     if (index == 0 && !more) {
       const size_t length = zmq_msg_size(&msg);
-      if (target == nullptr || length > targetSize) return FrameToBuffer(env, &msg);
+      // No target (none given, or detached) has size 0: an empty frame still fits.
+      if (length > targetSize) return FrameToBuffer(env, &msg);
       if (length > 0) std::memcpy(target, zmq_msg_data(&msg), length);
       zmq_msg_close(&msg);
       return Napi::Number::New(env, static_cast<double>(length));

@@ -648,6 +648,8 @@ export class Engine {
 // fits there (its length), else its frames.
 function copiedInto(message: Buffer[], target: ArrayBufferView): number | Buffer[] {
   if (message.length !== 1 || message[0].length > target.byteLength) return message
-  new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(message[0])
+  // An empty frame copies nothing (a view on a detached target would throw).
+  if (message[0].length > 0)
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(message[0])
   return message[0].length
 }

@@ -137,6 +137,17 @@ describe("process lifecycle", () => {
     expect(ended).toEqual(["exit-teardown ended", "bind ended", "context-close ended", "create ended"])
   }, 600000)
 
+  it("receiveInto refuses what is not a view natively, takes detached targets, and workers terminated in its loops end cleanly", async () => {
+    const result = await run("receive-into.js", [], {quietTimeout: 30000})
+    expect(result.stderr).toBe("")
+    const terminated = Array.from({length: 10}, (_, n) => `terminated ${n + 1}`)
+    expect(result).toMatchObject({
+      code: 0,
+      signal: null,
+      stdout: ["native refuses", "detached ok", ...terminated],
+    })
+  }, 600000)
+
   it("linger: a closed Push still delivers to a Pull that binds later", async () => {
     const result = await run("linger.js")
     expect(result).toMatchObject({code: 0, signal: null, stdout: ["received lingered"]})
